@@ -1,0 +1,29 @@
+namespace Pgha.Core.Ha;
+
+/// <summary>
+/// Everything the agent carries from one cycle to the next, explicit and immutable (raft's HardState idea).
+/// Passed into <c>HaRules.Decide</c> and returned, possibly changed, in <see cref="HaDecision.NextMemory"/>.
+/// </summary>
+public sealed record AgentMemory
+{
+    public static readonly AgentMemory Initial = new();
+
+    /// <summary>When this node last refreshed (or took) the leader key successfully.</summary>
+    public DateTimeOffset? LeaderKeyRefreshedAt { get; init; }
+    /// <summary>True while this node believes it holds the leader key.</summary>
+    public bool HoldsLeaderKey { get; init; }
+    /// <summary>When etcd was last read successfully.</summary>
+    public DateTimeOffset? DcsLastSeen { get; init; }
+    /// <summary>Set once the node has run as a primary and demoted, so the next start checks for divergence.</summary>
+    public bool NeedsRewindCheck { get; init; }
+    /// <summary>Number of consecutive cycles in which a start of PostgreSQL failed.</summary>
+    public int FailedStarts { get; init; }
+    /// <summary>The leader this replica was last configured to follow.</summary>
+    public string? FollowingLeader { get; init; }
+    /// <summary>True after this node won the initialize race and started initdb.</summary>
+    public bool Bootstrapping { get; init; }
+    /// <summary>Whether PostgreSQL was seen running last cycle: a change to stopped means it crashed.</summary>
+    public bool PostgresWasRunning { get; init; }
+    /// <summary>Number of rewind attempts that failed; at the limit the node re-clones instead.</summary>
+    public int FailedRewinds { get; init; }
+}

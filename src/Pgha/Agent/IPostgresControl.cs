@@ -1,0 +1,22 @@
+using Pgha.Core.Ha;
+
+namespace Pgha.Agent;
+
+/// <summary>Starts, stops and reconfigures the local PostgreSQL, running every binary as the data directory's owner.</summary>
+public interface IPostgresControl
+{
+    /// <summary>Writes config (parameters, pg_hba, standby.signal and primary_conninfo for a replica) and starts, waiting until it accepts connections.</summary>
+    Task StartAsync(StartRole role, Upstream? upstream, CancellationToken ct);
+
+    /// <summary>Stops: graceful = fast with checkpoint first, immediate = SIGQUIT. Waits for the postmaster to exit.</summary>
+    Task StopAsync(DemoteMode mode, CancellationToken ct);
+
+    /// <summary>pg_ctl promote, waiting until the server is out of recovery.</summary>
+    Task PromoteAsync(CancellationToken ct);
+
+    /// <summary>Points a running replica at <paramref name="upstream"/>: rewrites primary_conninfo and reloads.</summary>
+    Task FollowAsync(Upstream upstream, CancellationToken ct);
+
+    /// <summary>Restarts in place when the postmaster died (crash), in the role it had.</summary>
+    Task ReloadAsync(CancellationToken ct);
+}

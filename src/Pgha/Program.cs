@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Pgha.Cli;
+
+namespace Pgha;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        bool debug = args.Contains("--debug");
+        try
+        {
+            RootCommand root = PghaRootCommand.Build();
+            return root.Parse(args).Invoke();
+        }
+        catch (PghaException e)
+        {
+            Console.Error.WriteLine($"pgha: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine(debug ? $"pgha: internal error: {e}" : $"pgha: internal error: {e.Message} (run with --debug for the stack trace)");
+            return ExitCodes.InternalError;
+        }
+    }
+}
