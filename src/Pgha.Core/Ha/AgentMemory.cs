@@ -26,4 +26,8 @@ public sealed record AgentMemory
     public bool PostgresWasRunning { get; init; }
     /// <summary>Number of rewind attempts that failed; at the limit the node re-clones instead.</summary>
     public int FailedRewinds { get; init; }
+    /// <summary>Set by the executor when refreshing the leader key failed; the next decision demotes.</summary>
+    public bool LockRefreshFailed { get; init; }
+    /// <summary>Consecutive cycles in which the running postmaster did not answer queries.</summary>
+    public int UnresponsiveCycles { get; init; }
 }

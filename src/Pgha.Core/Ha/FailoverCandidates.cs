@@ -1,0 +1,58 @@
+using System.Globalization;
+using Pgha.Core.Cluster;
+
+namespace Pgha.Core.Ha;
+
+/// <summary>Pure answers to "may this node lead?" and "may that member take over?".</summary>
+public static class FailoverCandidates
+{
+    /// <summary>Whether this node is the healthiest member for the free leader key, and if not, why.</summary>
+    public static (bool Healthiest, string Why) IsHealthiest(HaInput input)
+    {
+        HaSettings settings = input.Settings;
+        FailoverKey? request = input.Cluster.Failover is { IsEmpty: false } f ? f : null;
+        if (request?.Candidate == input.Me)
+        {
+            return (true, "");
+        }
+        if (settings.Tags.NoFailover)
+        {
+            return (false, "I am tagged nofailover");
+        }
+        if (request?.Candidate is { Length: > 0 } candidate && input.Peers.Any(p => p.Name == candidate && p.Reachable))
+        {
+            return (false, $"a manual failover to ({candidate}) was requested");
+        }
+        if (input.Postgres.IsRunningPrimary)
+        {
+            return (true, "");
+        }
+        long mine = input.Postgres.WalPosition;
+        long lag = input.Cluster.LastLsn - mine;
+        if (input.Cluster.LastLsn > 0 && lag > settings.MaximumLagOnFailover)
+        {
+            return (false, string.Create(CultureInfo.InvariantCulture,
+                $"my WAL is {lag} bytes behind the last leader position, more than maximum_lag_on_failover {settings.MaximumLagOnFailover}"));
+        }
+        foreach (PeerReport peer in input.Peers.Where(p => p.Reachable && p.Name != input.Me))
+        {
+            if (!peer.InRecovery)
+            {
+                return (false, $"primary ({peer.Name}) is still alive");
+            }
+            if (!peer.NoFailover && peer.WalPosition > mine)
+            {
+                return (false, $"member ({peer.Name}) is ahead of me");
+            }
+        }
+        return (true, "");
+    }
+
+    /// <summary>A switchover target: a running replica, not nofailover, within maximum_lag_on_failover.</summary>
+    public static bool IsViableTarget(HaInput input, Member member) =>
+        !member.Tags.NoFailover
+        && member.Role == MemberRole.Replica
+        && member.State is "running" or "streaming"
+        && member.XlogLocation is { } position
+        && (input.Cluster.LastLsn <= 0 || input.Cluster.LastLsn - position <= input.Settings.MaximumLagOnFailover);
+}

@@ -1,0 +1,62 @@
+using Pgha.Core.Cluster;
+
+namespace Pgha.Core.Ha;
+
+/// <summary>Another member holds the leader key: be its replica, repairing a diverged timeline first.</summary>
+internal static class FollowerRules
+{
+    public static HaDecision Decide(HaInput input)
+    {
+        string leader = input.Cluster.Leader!.Name;
+        LocalPostgres pg = input.Postgres;
+        if (pg.IsRunningPrimary)
+        {
+            AgentMemory next = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, NeedsRewindCheck = true, FollowingLeader = null };
+            return Decision.Do(next, HaReasons.FollowerDemote(leader), new Demote(DemoteMode.ImmediateNoLock));
+        }
+        if (pg.IsRunningReplica)
+        {
+            return input.Memory.FollowingLeader == leader
+                ? Decision.Wait(input, HaReasons.FollowerNoAction(input.Me, leader))
+                : Decision.Do(input, HaReasons.FollowerNoAction(input.Me, leader), new FollowLeader(leader));
+        }
+        return pg.RunState switch
+        {
+            PostgresRunState.Starting => Decision.Wait(input, HaReasons.FollowerStartingWait(leader)),
+            PostgresRunState.NotResponding => Decision.Wait(input, HaReasons.FollowerUnresponsive(leader)),
+            _ => DecideStopped(input, leader),
+        };
+    }
+
+    private static HaDecision DecideStopped(HaInput input, string leader)
+    {
+        if (SystemIdMismatch(input))
+        {
+            return Decision.Wait(input, HaReasons.SystemIdMismatch);
+        }
+        bool formerPrimary = !input.Postgres.InRecovery || input.Memory.NeedsRewindCheck;
+        if (!formerPrimary)
+        {
+            return Decision.Do(input, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
+        }
+        Member? leaderMember = input.Cluster.LeaderMember;
+        if (leaderMember is null || leaderMember.Role != MemberRole.Primary || leaderMember.Timeline is null)
+        {
+            return Decision.Wait(input, HaReasons.FollowerWaitLeaderPromotion(leader));
+        }
+        if (leaderMember.Timeline > input.Postgres.Timeline)
+        {
+            return input.Settings.UsePgRewind
+                ? Decision.Do(input, HaReasons.FollowerRewind(leader), new Rewind(leader))
+                : Decision.Do(input, HaReasons.FollowerReclone(leader), new RemoveDataDirectory("diverged timeline"));
+        }
+        AgentMemory next = input.Memory with { NeedsRewindCheck = false };
+        return Decision.Do(next, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
+    }
+
+    /// <summary>The data directory belongs to a different cluster than the one in the initialize key.</summary>
+    public static bool SystemIdMismatch(HaInput input) =>
+        input.Cluster.Initialize is { Length: > 0 } sysid
+        && input.Postgres.SystemIdentifier is { Length: > 0 } local
+        && sysid != local;
+}

@@ -1,0 +1,27 @@
+namespace Pgha.Core.Ha;
+
+/// <summary>
+/// Rules that run before anything else: a primary that can no longer prove it holds the leader key stops
+/// accepting writes, on its own clock, before the key's TTL can run out anywhere.
+/// </summary>
+internal static class SelfFencing
+{
+    public static HaDecision? MustDemote(HaInput input)
+    {
+        if (!input.Postgres.IsRunningPrimary || input.Settings.Paused)
+        {
+            return null;
+        }
+        AgentMemory cleared = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, LockRefreshFailed = false, NeedsRewindCheck = true };
+        if (input.Memory.LockRefreshFailed)
+        {
+            return Decision.Do(cleared, HaReasons.DemoteLockRefreshFailed, new Demote(DemoteMode.ImmediateNoLock));
+        }
+        if (input.Memory.HoldsLeaderKey && input.Memory.LeaderKeyRefreshedAt is { } refreshed
+            && input.Now - refreshed >= input.Settings.Ttl - input.Settings.DemoteMargin)
+        {
+            return Decision.Do(cleared, HaReasons.DemoteLockExpiring(input.Now - refreshed, input.Settings.Ttl), new Demote(DemoteMode.ImmediateNoLock));
+        }
+        return null;
+    }
+}
