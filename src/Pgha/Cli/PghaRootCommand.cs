@@ -15,6 +15,8 @@ public static class PghaRootCommand
         {
             Debug,
             new VersionCommand(),
+            new AgentCommand(),
+            new Sandbox.SandboxCommand(),
         };
         return root;
     }

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Pgha.Api;
+using Pgha.Core.Config;
+using Pgha.Core.Dcs;
+using Pgha.Core.Ha;
+using Pgha.Etcd;
+using Pgha.Logging;
+using Pgha.Postgres;
+using Pgha.Processes;
+
+namespace Pgha.Agent;
+
+/// <summary>
+/// The composition root of <c>pgha agent</c>: wires the adapters to the loop, runs it with the REST API beside it,
+/// and on SIGTERM stops PostgreSQL cleanly and deletes the leader key so a replica takes over at once.
+/// </summary>
+public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
+{
+    private readonly TimeProvider _clock = TimeProvider.System;
+
+    public async Task<int> RunAsync(CancellationToken stop)
+    {
+        ILogger logger = loggers.CreateLogger("pgha");
+        var settings = new ClusterSettings(config);
+        string prefix = DcsKeys.Prefix(config.Namespace, config.Scope);
+        using var etcd = new EtcdGatewayClient(config.Etcd3.Urls, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(settings.Dynamic.RetryTimeout),
+            config.Etcd3.Username, config.Etcd3.Password);
+        var store = new EtcdClusterStore(etcd, prefix);
+        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl);
+
+        var runner = new ProcessRunner();
+        PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
+        var instance = new PostgresInstance(config, () => settings.Dynamic, binaries, runner);
+        var control = new PostgresControl(instance);
+        var provisioning = new PostgresProvisioning(instance);
+        var probe = new PostgresProbe(instance);
+        var postmaster = new PostmasterWatch(instance);
+
+        var longActions = new LongActionRunner();
+        using var http = new HttpClient();
+        var observer = new HaObserver(store, probe, new PeerProbe(http), settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
+        var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), _clock, loggers.CreateLogger<HaExecutor>());
+        var publisher = new MemberPublisher(lease, settings, _clock);
+        var wakeup = new LoopWakeup(_clock, longActions, postmaster.WaitForExitAsync);
+        var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()), _clock, loggers.CreateLogger<HaLoop>());
+
+        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers);
+        await api.StartAsync(stop);
+        using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        Task watcher = new LeaderWatch(store, wakeup.Signal, loggers.CreateLogger<LeaderWatch>()).RunAsync(watchStop.Token);
+
+        logger.LogInformation("pgha agent {Name} starting: scope {Scope}, etcd {Etcd}", config.Name, config.Scope, string.Join(",", config.Etcd3.Urls));
+        await loop.RunAsync(stop);
+        await watchStop.CancelAsync();
+        await new AgentShutdown(control, lease, loggers.CreateLogger<AgentShutdown>()).RunAsync(loop.Memory, settings.Ha, probe);
+        await api.StopAsync(CancellationToken.None);
+        await watcher.ContinueWith(_ => { }, TaskScheduler.Default);
+        return 0;
+    }
+}

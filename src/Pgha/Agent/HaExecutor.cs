@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using Pgha.Core.Cluster;
+using Pgha.Core.Ha;
+
+namespace Pgha.Agent;
+
+/// <summary>
+/// Step 4 of a cycle: runs the decided actions in order, and records their outcome in the agent's memory.
+/// When a lock action fails, the actions after it are skipped: nobody promotes without the key.
+/// </summary>
+public sealed class HaExecutor(
+    ILeaderLease lease,
+    IPostgresControl control,
+    LongActionRunner longActions,
+    IPostgresProvisioning provisioning,
+    DcsWrites dcs,
+    TimeProvider clock,
+    ILogger<HaExecutor> logger)
+{
+    public async Task<AgentMemory> ExecuteAsync(HaDecision decision, HaInput input, CancellationToken ct)
+    {
+        AgentMemory memory = decision.NextMemory;
+        foreach (HaAction action in decision.Actions)
+        {
+            (memory, bool proceed) = await RunAsync(action, memory, input, ct);
+            if (!proceed)
+            {
+                logger.LogDebug("skipping the actions after {Action}", action.GetType().Name);
+                break;
+            }
+        }
+        return memory;
+    }
+
+    private async Task<(AgentMemory, bool)> RunAsync(HaAction action, AgentMemory memory, HaInput input, CancellationToken ct)
+    {
+        try
+        {
+            return action switch
+            {
+                AcquireLeaderLock => await AcquireAsync(memory, ct),
+                RefreshLeaderLock => await RefreshAsync(memory, input, ct),
+                ReleaseLeaderLock => await ReleaseAsync(memory, ct),
+                ClaimInitializeKey => await ClaimInitializeAsync(memory, ct),
+                BootstrapCluster => Long(memory, LongActionNames.Bootstrap, provisioning.BootstrapAsync, ct),
+                CreateReplica c => Long(memory, LongActionNames.CreateReplica, t => provisioning.CloneAsync(Resolve(input, c.Source), t), ct),
+                Rewind r => Long(memory, LongActionNames.Rewind, t => provisioning.RewindAsync(Resolve(input, r.Leader), t), ct),
+                StartPostgres s => await StartAsync(memory, input, s, ct),
+                Promote => await PromoteAsync(memory, input, ct),
+                Demote d => await DemoteAsync(memory, d.Mode, ct),
+                FollowLeader f => await FollowAsync(memory, input, f.Leader, ct),
+                RemoveDataDirectory r => await RemoveDataAsync(memory, r.Why, ct),
+                PublishInitialize p => await Done(memory, dcs.PublishInitializeAsync(p.SystemIdentifier, ct)),
+                AbandonInitialize => await Done(memory, dcs.AbandonInitializeAsync(ct)),
+                ClearFailoverKey => await Done(memory, dcs.ClearFailoverAsync(ct)),
+                _ => throw new System.Diagnostics.UnreachableException($"unknown HA action {action}"),
+            };
+        }
+        catch (DcsUnavailableException e)
+        {
+            logger.LogWarning("{Action} failed: etcd is not accessible: {Error}", action.GetType().Name, e.Message);
+            bool wasRefresh = action is RefreshLeaderLock;
+            return (wasRefresh ? memory with { LockRefreshFailed = true, HoldsLeaderKey = false } : memory, false);
+        }
+        catch (PghaException e)
+        {
+            logger.LogWarning("{Action} failed: {Error}", action.GetType().Name, e.Message);
+            return (action is StartPostgres ? memory with { FailedStarts = memory.FailedStarts + 1 } : memory, false);
+        }
+    }
+
+    private async Task<(AgentMemory, bool)> AcquireAsync(AgentMemory memory, CancellationToken ct)
+    {
+        DateTimeOffset started = clock.GetUtcNow();
+        if (!await lease.TryAcquireAsync(ct))
+        {
+            logger.LogInformation("could not take out the leader key: another member holds it");
+            return (memory with { HoldsLeaderKey = false }, false);
+        }
+        return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> RefreshAsync(AgentMemory memory, HaInput input, CancellationToken ct)
+    {
+        // The refresh time is taken before the call: the key's TTL started no later than that.
+        DateTimeOffset started = clock.GetUtcNow();
+        if (!await lease.RefreshAsync(ct))
+        {
+            return (memory with { HoldsLeaderKey = false, LockRefreshFailed = true }, false);
+        }
+        if (input.Postgres.IsRunningPrimary)
+        {
+            await dcs.PublishOptimeAsync(input.Postgres.WalPosition, input.Cluster.LastLsn, ct);
+        }
+        return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> ReleaseAsync(AgentMemory memory, CancellationToken ct)
+    {
+        await lease.ReleaseAsync(ct);
+        return (memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> ClaimInitializeAsync(AgentMemory memory, CancellationToken ct)
+    {
+        if (await dcs.ClaimInitializeAsync(ct))
+        {
+            return (memory, true);
+        }
+        logger.LogInformation("failed to acquire initialize lock: another member bootstraps the cluster");
+        return (memory with { Bootstrapping = false }, false);
+    }
+
+    private (AgentMemory, bool) Long(AgentMemory memory, string name, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        longActions.Start(name, work, ct);
+        return (memory, true);
+    }
+
+    private async Task<(AgentMemory, bool)> StartAsync(AgentMemory memory, HaInput input, StartPostgres start, CancellationToken ct)
+    {
+        Upstream? upstream = start.Leader is null ? null : Resolve(input, start.Leader);
+        await control.StartAsync(start.Role, upstream, ct);
+        return (memory with { FailedStarts = 0, FollowingLeader = start.Leader }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> PromoteAsync(AgentMemory memory, HaInput input, CancellationToken ct)
+    {
+        await control.PromoteAsync(ct);
+        await dcs.AppendHistoryAsync(input.Cluster.History, input.Postgres.Timeline, input.Postgres.WalPosition, input.Me, ct);
+        return (memory with { NeedsRewindCheck = false, FollowingLeader = null, FailedRewinds = 0 }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> DemoteAsync(AgentMemory memory, DemoteMode mode, CancellationToken ct)
+    {
+        await control.StopAsync(mode, ct);
+        if (mode == DemoteMode.Graceful)
+        {
+            // Stopped cleanly after a checkpoint: hand the key over now so the candidate promotes at once.
+            await lease.ReleaseAsync(ct);
+        }
+        if (mode == DemoteMode.Offline)
+        {
+            // Without etcd nobody can be followed; read-only keeps serving reads and refuses writes.
+            await control.StartAsync(StartRole.Replica, null, ct);
+        }
+        return (memory with { FollowingLeader = null, NeedsRewindCheck = true }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> FollowAsync(AgentMemory memory, HaInput input, string leader, CancellationToken ct)
+    {
+        await control.FollowAsync(Resolve(input, leader), ct);
+        return (memory with { FollowingLeader = leader }, true);
+    }
+
+    private async Task<(AgentMemory, bool)> RemoveDataAsync(AgentMemory memory, string why, CancellationToken ct)
+    {
+        logger.LogWarning("moving the data directory aside: {Why}", why);
+        await control.StopAsync(DemoteMode.Immediate, ct);
+        await provisioning.RemoveDataDirectoryAsync(ct);
+        return (memory with { NeedsRewindCheck = false, FollowingLeader = null }, true);
+    }
+
+    private static async Task<(AgentMemory, bool)> Done(AgentMemory memory, Task work)
+    {
+        await work;
+        return (memory, true);
+    }
+
+    private static Upstream Resolve(HaInput input, string name)
+    {
+        Member member = input.Cluster.FindMember(name)
+            ?? throw new PghaException($"member '{name}' has no member key in etcd; cannot connect to it");
+        (string host, int port) = member.PostgresEndpoint;
+        return host.Length == 0
+            ? throw new PghaException($"member '{name}' publishes no usable conn_url ('{member.ConnUrl}')")
+            : new Upstream(name, host, port);
+    }
+}

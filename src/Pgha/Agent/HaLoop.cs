@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Pgha.Core.Ha;
+using Pgha.Logging;
+
+namespace Pgha.Agent;
+
+/// <summary>The agent loop: observe, decide (pure), log one line, act, publish, wait. Nothing else.</summary>
+public sealed class HaLoop(
+    HaObserver observer,
+    HaExecutor executor,
+    MemberPublisher publisher,
+    LoopWakeup wakeup,
+    ClusterSettings settings,
+    SafetyStop safetyStop,
+    TimeProvider clock,
+    ILogger<HaLoop> logger)
+{
+    public AgentMemory Memory { get; private set; } = AgentMemory.Initial;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            DateTimeOffset started = clock.GetUtcNow();
+            try
+            {
+                bool again = await CycleAsync(ct);
+                if (again)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "HA cycle failed: {Error}", e.Message);
+                Memory = await safetyStop.CheckAsync(Memory, settings.Ha, ct);
+            }
+            await wakeup.WaitAsync(started, settings.Ha.LoopWait, ct);
+        }
+    }
+
+    /// <summary>One cycle. True when the next cycle must run at once (a lock refresh just failed).</summary>
+    private async Task<bool> CycleAsync(CancellationToken ct)
+    {
+        HaInput input = await observer.ObserveAsync(Memory, ct);
+        HaDecision decision = HaRules.Decide(input);
+        Log.HaCycle(logger, decision.Reason);
+        Memory = await executor.ExecuteAsync(decision, input, ct);
+        try
+        {
+            await publisher.PublishAsync(input, Memory, input.LongAction, ct);
+        }
+        catch (DcsUnavailableException e)
+        {
+            logger.LogWarning("could not publish the member key: {Error}", e.Message);
+        }
+        return Memory.LockRefreshFailed;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using Pgha.Core.Cluster;
+using Pgha.Core.Ha;
+
+namespace Pgha.Agent;
+
+/// <summary>Step 1 of a cycle: every read the decision needs, each bounded in time. Failures become facts.</summary>
+public sealed class HaObserver(
+    IClusterStore store,
+    IPostgresProbe probe,
+    PeerProbe peers,
+    ClusterSettings settings,
+    LongActionRunner longActions,
+    TimeProvider clock,
+    ILogger<HaObserver> logger)
+{
+    private static readonly TimeSpan s_peerTimeout = TimeSpan.FromSeconds(2);
+
+    public async Task<HaInput> ObserveAsync(AgentMemory memory, CancellationToken ct)
+    {
+        ClusterView cluster = await ReadClusterAsync(ct);
+        if (cluster.IsReachable)
+        {
+            settings.Apply(cluster.ConfigJson);
+        }
+        HaSettings ha = settings.Ha;
+        LocalPostgres postgres = await probe.ProbeAsync(ct);
+        IReadOnlyList<PeerReport> peerReports = [];
+        if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning)
+        {
+            IEnumerable<Member> others = cluster.Members.Where(m => m.Name != ha.Name);
+            TimeSpan timeout = ha.LoopWait < s_peerTimeout ? ha.LoopWait : s_peerTimeout;
+            peerReports = await peers.ProbeAsync(others, timeout, ct);
+        }
+        return new HaInput
+        {
+            Cluster = cluster,
+            Postgres = postgres,
+            Memory = memory,
+            Settings = ha,
+            Now = clock.GetUtcNow(),
+            Peers = peerReports,
+            LongAction = longActions.TakeStatus(),
+        };
+    }
+
+    /// <summary>Retries the read until retry_timeout has passed, then reports etcd as unreachable.</summary>
+    private async Task<ClusterView> ReadClusterAsync(CancellationToken ct)
+    {
+        DateTimeOffset deadline = clock.GetUtcNow() + settings.Ha.RetryTimeout;
+        TimeSpan backoff = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await store.ReadAsync(ct);
+            }
+            catch (DcsUnavailableException e)
+            {
+                if (clock.GetUtcNow() + backoff >= deadline)
+                {
+                    logger.LogWarning("etcd is not accessible: {Error}", e.Message);
+                    return ClusterView.Unreachable;
+                }
+                logger.LogDebug("etcd read failed, retrying: {Error}", e.Message);
+            }
+            await Task.Delay(backoff, clock, ct);
+            backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 1000));
+        }
+    }
+}

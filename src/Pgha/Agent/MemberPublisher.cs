@@ -1,0 +1,68 @@
+using Pgha.Api;
+using Pgha.Core.Api;
+using Pgha.Core.Cluster;
+using Pgha.Core.Dcs;
+using Pgha.Core.Ha;
+
+namespace Pgha.Agent;
+
+/// <summary>
+/// Step 5 of a cycle: publishes what this node is, to etcd (its member key) and to the REST API (an immutable
+/// snapshot swapped atomically, so request handlers never see a half-updated state).
+/// </summary>
+public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings, TimeProvider clock) : ISnapshotSource
+{
+    private AgentSnapshot? _current;
+
+    public AgentSnapshot? Current => Volatile.Read(ref _current);
+
+    public async Task PublishAsync(HaInput input, AgentMemory memory, LongActionStatus? longAction, CancellationToken ct)
+    {
+        bool crashed = input.Memory.PostgresWasRunning && !input.Postgres.IsRunning;
+        Member member = BuildMember(input, longAction, crashed);
+        AgentSnapshot snapshot = new()
+        {
+            Name = member.Name,
+            Scope = settings.Local.Scope,
+            Postgres = input.Postgres,
+            Role = member.Role,
+            State = member.State,
+            Cluster = input.Cluster.IsReachable ? input.Cluster : Current?.Cluster ?? ClusterView.Empty,
+            LeaderKeyRefreshedAt = memory.HoldsLeaderKey ? memory.LeaderKeyRefreshedAt : null,
+            DcsLastSeen = memory.DcsLastSeen,
+            TakenAt = clock.GetUtcNow(),
+            Tags = settings.Local.Tags,
+            Paused = input.Settings.Paused,
+            Ttl = input.Settings.Ttl,
+            LoopWait = input.Settings.LoopWait,
+            ApiUrl = member.ApiUrl,
+            ConnUrl = member.ConnUrl,
+        };
+        Volatile.Write(ref _current, snapshot);
+        if (input.Cluster.IsReachable)
+        {
+            await lease.PublishMemberAsync(MemberJson.Serialize(member), ct);
+        }
+    }
+
+    private Member BuildMember(HaInput input, LongActionStatus? longAction, bool crashed)
+    {
+        LocalPostgres pg = input.Postgres;
+        bool positionKnown = pg.RunState is PostgresRunState.Running;
+        return new Member
+        {
+            Name = settings.Local.Name,
+            ConnUrl = $"postgres://{settings.Local.Postgresql.ConnectAddress}/{settings.Local.Postgresql.Database}",
+            ApiUrl = $"http://{settings.Local.RestApi.ConnectAddress}/patroni",
+            State = MemberStatus.State(pg, longAction, crashed),
+            Role = MemberStatus.Role(pg),
+            XlogLocation = positionKnown ? pg.WalPosition : null,
+            Timeline = positionKnown && pg.Timeline > 0 ? pg.Timeline : null,
+            Tags = settings.Local.Tags,
+            PendingRestart = pg.PendingRestart,
+            PendingRestartReason = pg.PendingRestartReason,
+            Paused = input.Settings.Paused,
+            Version = "3.0.2",
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Pgha.Core.Cluster;
+using Pgha.Core.Ha;
+
+namespace Pgha.Agent;
+
+/// <summary>
+/// Asks the other members' REST APIs (<c>GET /patroni</c>) for their role and WAL position, all in parallel
+/// with a short timeout, so that a leader race is decided on fresh facts. Unreachable peers are reported as such.
+/// </summary>
+public sealed class PeerProbe(HttpClient http)
+{
+    public async Task<IReadOnlyList<PeerReport>> ProbeAsync(IEnumerable<Member> members, TimeSpan timeout, CancellationToken ct)
+    {
+        Task<PeerReport>[] probes = members.Where(m => m.ApiUrl.Length > 0).Select(m => ProbeOneAsync(m, timeout, ct)).ToArray();
+        return await Task.WhenAll(probes);
+    }
+
+    private async Task<PeerReport> ProbeOneAsync(Member member, TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            using HttpResponseMessage response = await http.GetAsync(member.ApiUrl, cts.Token);
+            await using Stream body = await response.Content.ReadAsStreamAsync(cts.Token);
+            using JsonDocument json = await JsonDocument.ParseAsync(body, cancellationToken: cts.Token);
+            return Parse(member.Name, json.RootElement);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException)
+        {
+            return PeerReport.Unreachable(member.Name);
+        }
+    }
+
+    /// <summary>Reads Patroni's /patroni JSON: a primary reports xlog.location, a replica received/replayed.</summary>
+    internal static PeerReport Parse(string name, JsonElement root)
+    {
+        string role = root.TryGetProperty("role", out JsonElement r) ? r.GetString() ?? "" : "";
+        bool inRecovery = role is not ("master" or "primary");
+        long position = 0;
+        if (root.TryGetProperty("xlog", out JsonElement xlog))
+        {
+            position = Math.Max(Long(xlog, "location"), Math.Max(Long(xlog, "received_location"), Long(xlog, "replayed_location")));
+        }
+        bool noFailover = root.TryGetProperty("tags", out JsonElement tags)
+            && tags.TryGetProperty("nofailover", out JsonElement nf) && nf.ValueKind == JsonValueKind.True;
+        int timeline = root.TryGetProperty("timeline", out JsonElement tl) && tl.TryGetInt32(out int t) ? t : 0;
+        bool running = root.TryGetProperty("state", out JsonElement s) && s.GetString() is "running" or "streaming";
+        return new PeerReport(name, Reachable: running || !inRecovery, inRecovery, position, noFailover, timeline);
+    }
+
+    private static long Long(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement value) && value.TryGetInt64(out long n) ? n : 0;
+}

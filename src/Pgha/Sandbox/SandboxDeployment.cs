@@ -1,0 +1,57 @@
+using Pgha.Core.Generation;
+using Pgha.Core.Planning;
+
+namespace Pgha.Sandbox;
+
+/// <summary>
+/// The sandbox's cluster as an inventory, rendered through the same generator as <c>pgha gen</c>: one code path
+/// for real deployments and the sandbox. Only the paths (one folder per host) and addresses differ.
+/// </summary>
+public static class SandboxDeployment
+{
+    public static Inventory Inventory() => new()
+    {
+        Scope = SandboxLayout.Scope,
+        Namespace = SandboxLayout.Namespace,
+        Stanza = SandboxLayout.Namespace,
+        EtcdToken = "pgha-sandbox",
+        Hosts = SandboxLayout.Hosts
+            .Select(h => new InventoryHost(h.Name, h.Address, FailureDomain: null, RunsPostgres: h.Postgres, RunsEtcd: true, RunsRepository: false))
+            .ToList(),
+    };
+
+    public static GenerationOptions Options(SandboxLayout layout, SandboxSecrets secrets, TimingProfile timing) => new()
+    {
+        Paths = new PathLayout
+        {
+            ConfigDir = Path.Combine(layout.Root, "{host}", "config"),
+            DataDir = Path.Combine(layout.Root, "{host}", "data"),
+            LogDir = Path.Combine(layout.Root, "{host}", "log"),
+            EtcdDataDir = Path.Combine(layout.Root, "{host}", "etcd"),
+            SocketDir = Path.Combine(layout.Root, "{host}", "run"),
+            RepositoryDir = Path.Combine(layout.Root, "repo"),
+        },
+        Secrets = new DeploymentSecrets(secrets.Superuser, secrets.Replication, secrets.Rewind),
+        Timing = timing,
+        ConnectByHostName = false,
+        ListenOnAllInterfaces = false,
+    };
+
+    /// <summary>Writes every host's agent and etcd config into the sandbox folder.</summary>
+    public static void WriteConfigs(SandboxLayout layout, SandboxSecrets secrets, TimingProfile timing)
+    {
+        Inventory inventory = Inventory();
+        GenerationOptions options = Options(layout, secrets, timing);
+        foreach ((string host, _, bool postgres) in SandboxLayout.Hosts)
+        {
+            Directory.CreateDirectory(layout.ConfigDir(host));
+            Directory.CreateDirectory(layout.LogDir(host));
+            File.WriteAllText(layout.EtcdConfig(host), DeploymentGenerator.EtcdYaml(inventory, host, options));
+            if (postgres)
+            {
+                // The agent config holds passwords: 0600, like every secret pgha writes.
+                Processes.AtomicFile.Write(layout.AgentConfig(host), DeploymentGenerator.AgentYaml(inventory, host, options), Processes.AtomicFile.Secret, null);
+            }
+        }
+    }
+}
