@@ -144,7 +144,7 @@ public sealed class HaExecutor(
             // Without etcd nobody can be followed; read-only keeps serving reads and refuses writes.
             await control.StartAsync(StartRole.Replica, null, ct);
         }
-        return (memory with { FollowingLeader = null, NeedsRewindCheck = true }, true);
+        return (memory with { FollowingLeader = null, NeedsRewindCheck = true, HoldsLeaderKey = false, LeaderKeyRefreshedAt = null }, true);
     }
 
     private async Task<(AgentMemory, bool)> FollowAsync(AgentMemory memory, HaInput input, string leader, CancellationToken ct)

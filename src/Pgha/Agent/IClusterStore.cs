@@ -21,6 +21,6 @@ public interface IClusterStore
     /// <summary>Deletes <paramref name="key"/>; with <paramref name="expectedModRevision"/> only if unchanged.</summary>
     Task<bool> DeleteAsync(string key, long? expectedModRevision, CancellationToken ct);
 
-    /// <summary>Completes with the first change under the prefix after <paramref name="afterRevision"/> (its key and revision).</summary>
-    Task<DcsChange> WaitForChangeAsync(long afterRevision, CancellationToken ct);
+    /// <summary>One long-lived watch on the prefix: every change after <paramref name="afterRevision"/>, in order, until the stream breaks.</summary>
+    IAsyncEnumerable<DcsChange> WatchAsync(long afterRevision, CancellationToken ct);
 }

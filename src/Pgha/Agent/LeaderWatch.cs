@@ -12,21 +12,30 @@ public sealed class LeaderWatch(IClusterStore store, AsyncSignal wake, ILogger<L
     public async Task RunAsync(CancellationToken ct)
     {
         long revision = 0;
+        string? leader = null;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 if (revision == 0)
                 {
-                    revision = (await store.ReadAsync(ct)).Revision;
+                    Core.Cluster.ClusterView view = await store.ReadAsync(ct);
+                    (revision, leader) = (view.Revision, view.Leader?.Name);
                 }
-                DcsChange change = await store.WaitForChangeAsync(revision, ct);
-                revision = change.Revision;
-                // Member keys change every cycle; only the keys that can call for a decision wake the loop.
-                if (change.Key is DcsKeys.Leader or DcsKeys.Failover or DcsKeys.Config or DcsKeys.Initialize)
+                await foreach (DcsChange change in store.WatchAsync(revision, ct))
                 {
-                    wake.Set();
+                    revision = change.Revision;
+                    if (MattersToTheLoop(change, leader))
+                    {
+                        wake.Set();
+                    }
+                    if (change.Key == DcsKeys.Leader)
+                    {
+                        leader = change.Value;
+                    }
                 }
+                // The stream ended (member restarted, compaction): resume from the last revision seen, without spinning.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -40,4 +49,15 @@ public sealed class LeaderWatch(IClusterStore store, AsyncSignal wake, ILogger<L
             }
         }
     }
+
+    /// <summary>
+    /// Member and status keys change every cycle and the leader re-puts its own key on each refresh: waking on those
+    /// would spin every agent. Only a new or deleted leader, a failover request or a config change calls for a decision.
+    /// </summary>
+    private static bool MattersToTheLoop(DcsChange change, string? leader) => change.Key switch
+    {
+        DcsKeys.Leader => change.Value != leader,
+        DcsKeys.Failover or DcsKeys.Config or DcsKeys.Initialize => true,
+        _ => false,
+    };
 }

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Pgha.Testing;
+
+namespace Pgha.IntegrationTests.Agent;
+
+/// <summary>A leader that cannot reach etcd demotes itself before its leader key's TTL can run out.</summary>
+public sealed class EtcdLossTests : IAsyncLifetime
+{
+    private readonly AgentCluster _cluster = new("etcdloss", ["127.0.73.1", "127.0.73.2", "127.0.73.3"]);
+
+    public Task InitializeAsync() => _cluster.StartAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task The_leader_cut_off_from_etcd_stops_taking_writes_before_its_ttl_runs_out()
+    {
+        string leader = await _cluster.WaitHealthyAsync();
+        for (int i = 0; i < _cluster.Etcd.Count; i++)
+        {
+            await _cluster.Etcd.KillMemberAsync(i);
+        }
+        await Wait.UntilAsync(async () => !await _cluster.IsWritablePrimaryAsync(leader), TimeSpan.FromSeconds(60), "the leader to stop taking writes");
+
+        // The agent's own log: the last cycle that refreshed the key, and the demotion after it.
+        string[] lines = _cluster.Log(leader).Split('\n');
+        DateTime lastRefresh = lines.Where(l => l.Contains("the leader with the lock", StringComparison.Ordinal)).Select(Stamp).Last();
+        DateTime demoted = lines.Where(l => l.Contains("demoting", StringComparison.Ordinal)).Select(Stamp).First(t => t >= lastRefresh);
+        Assert.True(demoted - lastRefresh < TimeSpan.FromSeconds(6), $"demoted {(demoted - lastRefresh).TotalSeconds}s after the last refresh; ttl is 6s");
+    }
+
+    private static DateTime Stamp(string line) =>
+        DateTime.ParseExact(line[..23], "yyyy-MM-dd HH:mm:ss,fff", CultureInfo.InvariantCulture);
+}

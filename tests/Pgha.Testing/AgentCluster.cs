@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using Npgsql;
+using Pgha.Core.Cluster;
+using Pgha.Core.Dcs;
+using Pgha.Core.Generation;
+using Pgha.Core.Planning;
+using Pgha.Etcd;
+
+namespace Pgha.Testing;
+
+/// <summary>
+/// A real cluster for tests: a 3-member etcd and three pgha agents (each running its PostgreSQL) on the given
+/// loopback addresses, configured through the same generator as `pgha gen` and `pgha sandbox`. Every process is
+/// killed by pid on dispose, pass or fail.
+/// </summary>
+public sealed class AgentCluster : IAsyncDisposable
+{
+    public const string Scope = "itest";
+    private readonly ProcessGuard _processes = new();
+    private readonly Dictionary<string, Process> _agents = [];
+    private readonly TestPaths _paths;
+    private readonly Inventory _inventory;
+    private readonly GenerationOptions _options;
+    private readonly EtcdGatewayClient _etcd;
+
+    public AgentCluster(string tag, IReadOnlyList<string> addresses, TimingProfile? timing = null)
+    {
+        _paths = new TestPaths(tag);
+        Addresses = addresses;
+        Etcd = new EtcdCluster(addresses);
+        _inventory = new Inventory
+        {
+            Scope = Scope,
+            Namespace = "service",
+            Stanza = Scope,
+            EtcdToken = tag,
+            Hosts = addresses.Select((a, i) => new InventoryHost($"n{i + 1}", a, null, RunsPostgres: true, RunsEtcd: true, RunsRepository: false)).ToList(),
+        };
+        _options = new GenerationOptions
+        {
+            Paths = new PathLayout
+            {
+                ConfigDir = Path.Combine(_paths.Root, "{host}", "config"),
+                DataDir = Path.Combine(_paths.Root, "{host}", "data"),
+                LogDir = Path.Combine(_paths.Root, "{host}", "log"),
+                EtcdDataDir = Path.Combine(_paths.Root, "{host}", "etcd"),
+                SocketDir = Path.Combine(_paths.Root, "{host}", "run"),
+                RepositoryDir = Path.Combine(_paths.Root, "repo"),
+            },
+            Secrets = new DeploymentSecrets("su-" + Guid.NewGuid().ToString("N"), "repl-" + Guid.NewGuid().ToString("N"), "rw-" + Guid.NewGuid().ToString("N")),
+            Timing = timing ?? new TimingProfile(6, 1, 2),
+            ConnectByHostName = false,
+            ListenOnAllInterfaces = false,
+        };
+        _etcd = new EtcdGatewayClient(Etcd.ClientUrls, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+        Store = new EtcdClusterStore(_etcd, DcsKeys.Prefix("service", Scope));
+    }
+
+    public IReadOnlyList<string> Addresses { get; }
+    public EtcdCluster Etcd { get; }
+    public EtcdClusterStore Store { get; }
+    public IReadOnlyList<string> Names => _inventory.Hosts.Select(h => h.Name).ToList();
+    public string SuperuserPassword => _options.Secrets.SuperuserPassword;
+
+    public string Address(string node) => _inventory.Host(node).Address;
+    public string DataDir(string node) => _options.Paths.For(node).DataDir;
+    public string ConfigPath(string node) => Path.Combine(_options.Paths.For(node).ConfigDir, "pgha.yaml");
+    public string AgentLog(string node) => Path.Combine(_paths.Root, node, "agent.out");
+
+    /// <summary>Writes each node's agent config; <paramref name="edit"/> may change the YAML text per node.</summary>
+    public void WriteConfigs(Func<string, string, string>? edit = null)
+    {
+        foreach (InventoryHost host in _inventory.Hosts)
+        {
+            string yaml = DeploymentGenerator.AgentYaml(_inventory, host.Name, _options);
+            Directory.CreateDirectory(Path.GetDirectoryName(ConfigPath(host.Name))!);
+            File.WriteAllText(ConfigPath(host.Name), edit is null ? yaml : edit(host.Name, yaml));
+        }
+    }
+
+    public async Task StartAsync(Func<string, string, string>? edit = null)
+    {
+        await Etcd.StartAsync();
+        WriteConfigs(edit);
+        foreach (string node in Names)
+        {
+            StartAgent(node);
+        }
+    }
+
+    public void StartAgent(string node)
+    {
+        string dll = typeof(Pgha.Program).Assembly.Location;
+        _agents[node] = _processes.Start("dotnet", [dll, "agent", ConfigPath(node)], AgentLog(node));
+    }
+
+    public Task StopAgentAsync(string node) => _processes.StopAsync(_agents[node]);
+
+    public Task KillAgentAsync(string node) => _processes.KillAsync(_agents[node]);
+
+    /// <summary>kill -9 of the node's postmaster (read from postmaster.pid); true when one was running.</summary>
+    public bool KillPostmaster(string node)
+    {
+        int? pid = PostmasterPid(node);
+        if (pid is null)
+        {
+            return false;
+        }
+        try
+        {
+            Process.GetProcessById(pid.Value).Kill();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public int? PostmasterPid(string node)
+    {
+        string file = Path.Combine(DataDir(node), "postmaster.pid");
+        try
+        {
+            return File.Exists(file) && int.TryParse(File.ReadLines(file).First().Trim(), out int pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ClusterView> ReadAsync() => await Store.ReadAsync(CancellationToken.None);
+
+    /// <summary>Waits until one leader runs and <paramref name="replicas"/> others stream from it; returns the leader's name.</summary>
+    public async Task<string> WaitHealthyAsync(int replicas = 2, string? notLeader = null, TimeSpan? timeout = null)
+    {
+        string leader = "";
+        await Wait.UntilAsync(async () =>
+        {
+            ClusterView view = await TryReadAsync();
+            if (view.LeaderMember is not { Role: MemberRole.Primary, State: "running" } l || l.Name == notLeader)
+            {
+                return false;
+            }
+            leader = l.Name;
+            return view.Members.Count(m => m.Name != l.Name && m.State == "streaming") >= replicas;
+        }, timeout ?? TimeSpan.FromSeconds(180), $"a leader{(notLeader is null ? "" : $" other than {notLeader}")} with {replicas} streaming replicas");
+        return leader;
+    }
+
+    public async Task<ClusterView> TryReadAsync()
+    {
+        try
+        {
+            return await ReadAsync();
+        }
+        catch (Agent.DcsUnavailableException)
+        {
+            return ClusterView.Unreachable;
+        }
+    }
+
+    public NpgsqlConnection Connect(string node) => new(ConnectionString(Address(node)));
+
+    public string ConnectionString(string host, string targetSessionAttributes = "any") =>
+        $"Host={host};Port=5432;Username=postgres;Password={_options.Secrets.SuperuserPassword};Database=postgres;Pooling=false;Timeout=3;Command Timeout=5;Target Session Attributes={targetSessionAttributes}";
+
+    /// <summary>The multi-host writer string, as clients use it.</summary>
+    public string WriterConnectionString() => ConnectionString(string.Join(',', Addresses), "read-write") + ";Host Recheck Seconds=1";
+
+    public async Task<bool> IsWritablePrimaryAsync(string node)
+    {
+        try
+        {
+            await using NpgsqlConnection c = Connect(node);
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand("select not pg_is_in_recovery()", c);
+            return (bool)(await cmd.ExecuteScalarAsync())!;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public async Task ExecuteAsync(string node, string sql)
+    {
+        await using NpgsqlConnection c = Connect(node);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long> CountAsync(string node, string table)
+    {
+        await using NpgsqlConnection c = Connect(node);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"select count(*) from {table}", c);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    public string Log(string node) => File.Exists(AgentLog(node)) ? File.ReadAllText(AgentLog(node)) : "";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _processes.DisposeAsync();
+        foreach (string node in Names)
+        {
+            KillPostmaster(node);
+        }
+        await Etcd.DisposeAsync();
+        _etcd.Dispose();
+        _paths.Dispose();
+    }
+}
