@@ -25,7 +25,7 @@ internal static class DynamicConfigSectionReader
             Pause = dcs.Bool("pause") ?? d.Pause,
             UsePgRewind = postgresql.Bool("use_pg_rewind") ?? d.UsePgRewind,
             UseSlots = postgresql.Bool("use_slots") ?? d.UseSlots,
-            Parameters = postgresql.TextMap("parameters") ?? d.Parameters,
+            Parameters = GucRules.Checked(postgresql, "parameters") ?? d.Parameters,
             PgHba = postgresql.TextList("pg_hba", commaString: false),
             RecoveryConf = postgresql.TextMap("recovery_conf") ?? d.RecoveryConf,
         };

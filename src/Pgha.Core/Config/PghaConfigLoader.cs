@@ -12,6 +12,11 @@ public static class PghaConfigLoader
     public static ConfigLoadResult Load(string yamlText, string sourcePath, IReadOnlyDictionary<string, string> environment)
     {
         YamlTree tree = YamlTreeBuilder.Build(yamlText);
+        if (tree.Root is null && tree.Errors.Count > 0)
+        {
+            // Nothing was read, so listing every required key as missing would only bury the one real error.
+            return new ConfigLoadResult(sourcePath, null, tree.Errors, []);
+        }
         var report = new ConfigReport(EnvironmentOverrides.From(environment));
         report.Add(tree.Errors);
         PghaConfig? config = null;

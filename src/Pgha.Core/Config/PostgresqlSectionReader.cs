@@ -44,7 +44,7 @@ internal static class PostgresqlSectionReader
             ConfigDir = pg.Text("config_dir"),
             Pgpass = pg.Text("pgpass"),
             Database = pg.Text("database") ?? config.Database,
-            Parameters = pg.TextMap("parameters") ?? config.Parameters,
+            Parameters = GucRules.Checked(pg, "parameters") ?? config.Parameters,
             PgHba = pg.TextList("pg_hba", commaString: false),
             CreateReplicaMethods = methods,
             UsePgRewind = pg.Bool("use_pg_rewind"),
