@@ -10,6 +10,8 @@ public sealed record PostgresqlConfig
     public required string DataDir { get; init; }
     /// <summary>Directory with initdb, pg_ctl, postgres; null means "find it with pg_config or Debian's layout".</summary>
     public string? BinDir { get; init; }
+    /// <summary>Where postgresql.conf and pg_hba.conf live; null means the data directory.</summary>
+    public string? ConfigDir { get; init; }
     /// <summary>Where the agent writes the pgpass file it hands to libpq tools; default <c>~/pgpass</c>.</summary>
     public string? Pgpass { get; init; }
     public string Database { get; init; } = "postgres";
