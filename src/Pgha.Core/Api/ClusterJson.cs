@@ -11,7 +11,7 @@ public static class ClusterJson
     public static string Build(ClusterView cluster)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ApiJson.WriterOptions))
         {
             Write(writer, cluster);
         }

@@ -11,7 +11,7 @@ public static class HistoryJson
     public static string Build(IReadOnlyList<HistoryEntry> history)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ApiJson.WriterOptions))
         {
             Write(writer, history);
         }

@@ -103,7 +103,7 @@ public static class MetricsText
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Seconds(DateTimeOffset? time) =>
-        time is { } t ? PatroniTime.ToEpochSeconds(t).ToString("0.0#####", CultureInfo.InvariantCulture) : "0";
+        time is { } t ? PatroniTime.ToEpochSeconds(t) : "0";
 
     private static string Escape(string label) =>
         label.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

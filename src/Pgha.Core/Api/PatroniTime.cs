@@ -14,9 +14,16 @@ public static class PatroniTime
     public static string ToIso(DateTimeOffset time) =>
         Format(time, "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.ffffffzzz");
 
-    /// <summary>Seconds since the Unix epoch with microseconds, as Prometheus metrics carry them.</summary>
-    public static double ToEpochSeconds(DateTimeOffset time) =>
-        (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond;
+    /// <summary>Seconds since the Unix epoch as Python prints them: <c>1774342800.345678</c>, <c>1774342800.0</c>.</summary>
+    /// <remarks>Built from the ticks, not a double, so all six digits of the microseconds survive.</remarks>
+    public static string ToEpochSeconds(DateTimeOffset time)
+    {
+        long ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        long seconds = ticks / TimeSpan.TicksPerSecond;
+        long microseconds = ticks % TimeSpan.TicksPerSecond / 10;
+        string fraction = microseconds.ToString("D6", CultureInfo.InvariantCulture).TrimEnd('0');
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds}.{(fraction.Length == 0 ? "0" : fraction)}");
+    }
 
     private static string Format(DateTimeOffset time, string wholeSecond, string withMicroseconds)
     {

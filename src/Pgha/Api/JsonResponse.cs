@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Pgha.Core.Api;
 
 namespace Pgha.Api;
 
@@ -12,7 +13,7 @@ internal static class JsonResponse
     {
         response.StatusCode = status;
         response.ContentType = ContentType;
-        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, ApiJson.WriterOptions))
         {
             write(writer, state);
         }
