@@ -18,6 +18,10 @@ public static class EndpointStatus
         {
             return Unavailable;
         }
+        if (path.Length <= 1)
+        {
+            return ForPrimary(s, now);
+        }
         if (IsFirstSegment(path, "liveness"))
         {
             return ForLiveness(s, now);
@@ -26,7 +30,7 @@ public static class EndpointStatus
         {
             return ForReadiness(s, now);
         }
-        return ForHealthPath(path == "/" ? "/primary" : path, s, now, query);
+        return ForHealthPath(path, s, now, query);
     }
 
     private static int ForHealthPath(string path, AgentSnapshot s, DateTimeOffset now, HealthQuery query)

@@ -41,6 +41,7 @@ public sealed class EndpointStatusTests
     {
         // leader, primary and their aliases ignore tags
         { "leader", "/", 200 },
+        { "leader", "", 200 },
         { "leader", "/primary", 200 },
         { "leader", "/master", 200 },
         { "leader", "/read-write", 200 },

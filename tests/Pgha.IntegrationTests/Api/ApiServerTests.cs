@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pgha.Api;
@@ -51,6 +53,21 @@ public sealed class ApiServerTests(ApiServerFixture fixture) : IClassFixture<Api
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendAsync(HttpMethod.Options, "/primary"));
         Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Options, "/replica"));
+    }
+
+    [Fact]
+    public async Task An_http_1_0_options_check_as_haproxy_sends_it_gets_a_status_line()
+    {
+        Serve(TestSnapshots.Leader);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Parse("127.0.63.1"), 8008);
+        NetworkStream stream = tcp.GetStream();
+
+        await stream.WriteAsync("OPTIONS /primary HTTP/1.0\r\n\r\n"u8.ToArray());
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        string? statusLine = await reader.ReadLineAsync();
+
+        Assert.Equal("HTTP/1.1 200 OK", statusLine);
     }
 
     [Fact]
