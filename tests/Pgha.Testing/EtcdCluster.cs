@@ -75,8 +75,10 @@ public sealed class EtcdCluster : IAsyncDisposable
         await WaitHealthyAsync(i, timeout ?? TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>Kills every member at once (a clean stop would wait for lost peers) and deletes the data.</summary>
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(Enumerable.Range(0, Count).Select(KillMemberAsync));
         await _guard.DisposeAsync();
         _paths.Dispose();
     }

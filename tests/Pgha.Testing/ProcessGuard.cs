@@ -35,6 +35,29 @@ public sealed class ProcessGuard : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Runs a short-lived command to completion and captures its output; killed if it outlives <paramref name="timeout"/>.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> args, TimeSpan timeout)
+    {
+        var psi = new ProcessStartInfo(fileName, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        Process process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {fileName}");
+        _processes[process.Id] = process;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var hang = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(hang.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync(process);
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0.#} s");
+        }
+        (int exitCode, string output, string errors) = (process.ExitCode, await stdout, await stderr);
+        Forget(process);
+        return (exitCode, output, errors);
+    }
+
     /// <summary>SIGTERM, wait up to the grace period, then SIGKILL; returns when the process has exited.</summary>
     public async Task StopAsync(Process process)
     {
@@ -86,9 +109,13 @@ public sealed class ProcessGuard : IAsyncDisposable
 
     private void Forget(Process process)
     {
-        if (_processes.TryRemove(process.Id, out _))
+        // Look the process up by reference: its Id is no longer readable once another path has disposed it.
+        foreach ((int pid, Process known) in _processes)
         {
-            process.Dispose();
+            if (ReferenceEquals(known, process) && _processes.TryRemove(pid, out _))
+            {
+                process.Dispose();
+            }
         }
     }
 
