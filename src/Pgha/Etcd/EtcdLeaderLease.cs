@@ -21,6 +21,9 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     /// <summary>The lease currently held (0: none yet, or revoked).</summary>
     public long LeaseId => Volatile.Read(ref _leaseId);
 
+    /// <summary>Who held the leader key when our last <see cref="TryAcquireAsync"/> lost (read in the same transaction).</summary>
+    public string? LastHolder { get; private set; }
+
     public Task<bool> TryAcquireAsync(CancellationToken ct) => UnderLockAsync(async () =>
     {
         await KeepAliveAsync(ct);
@@ -28,7 +31,9 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
             new JsonObject { ["request_put"] = EtcdJson.Put(_leaderKey, name, _leaseId) },
             new JsonObject { ["request_range"] = new JsonObject { ["key"] = EtcdJson.B64(_leaderKey) } });
         JsonNode reply = await WithLeaseRetryAsync(() => client.CallAsync("/v3/kv/txn", txn, ct), txn, ct);
-        return EtcdJson.Succeeded(reply);
+        bool won = EtcdJson.Succeeded(reply);
+        LastHolder = won ? name : EtcdJson.KeyValues(reply["responses"]?[0]?["response_range"]).FirstOrDefault()?.Value;
+        return won;
     }, ct);
 
     public Task<bool> RefreshAsync(CancellationToken ct) => UnderLockAsync(async () =>
