@@ -60,4 +60,16 @@ public sealed class EtcdEndpointFailureTests() : EtcdTestCluster(21)
 
         await wait;
     }
+
+    [Fact]
+    public async Task A_restarted_member_serves_writes_made_while_it_was_down()
+    {
+        await Etcd.KillMemberAsync(0);
+        await Store().PutAsync(DcsKeys.Leader, "n3", null, default);
+
+        await Etcd.StartMemberAsync(0);
+
+        using var onlyFirst = new EtcdGatewayClient([Etcd.ClientUrls[0]]);
+        Assert.Equal("n3", (await new EtcdClusterStore(onlyFirst, Prefix).ReadAsync(default)).Leader?.Name);
+    }
 }
