@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Pgha.Agent;
+using Pgha.Core.Dcs;
+
+namespace Pgha.Etcd;
+
+/// <summary>
+/// This agent's one etcd lease (TTL from <paramref name="ttlSeconds"/>), the <c>leader</c> key bound to it, and the
+/// <c>members/&lt;name&gt;</c> key on the same lease, so a dead agent's keys vanish together as in Patroni.
+/// </summary>
+public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds) : ILeaderLease
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly string _leaderKey = prefix + DcsKeys.Leader;
+    private readonly string _memberKey = prefix + DcsKeys.Member(name);
+    private long _leaseId;
+    private int _grantedTtl;
+    private string? _memberJson;
+
+    /// <summary>The lease currently held (0: none yet, or revoked).</summary>
+    public long LeaseId => Volatile.Read(ref _leaseId);
+
+    /// <summary>Who held the leader key when our last <see cref="TryAcquireAsync"/> lost (read in the same transaction).</summary>
+    public string? LastHolder { get; private set; }
+
+    public Task<bool> TryAcquireAsync(CancellationToken ct) => UnderLockAsync(async () =>
+    {
+        await KeepAliveAsync(ct);
+        JsonObject txn = EtcdJson.Txn(EtcdJson.CompareCreate(_leaderKey),
+            new JsonObject { ["request_put"] = EtcdJson.Put(_leaderKey, name, _leaseId) },
+            new JsonObject { ["request_range"] = new JsonObject { ["key"] = EtcdJson.B64(_leaderKey) } });
+        JsonNode reply = await WithLeaseRetryAsync(() => client.CallAsync("/v3/kv/txn", txn, ct), txn, ct);
+        bool won = EtcdJson.Succeeded(reply);
+        LastHolder = won ? name : EtcdJson.KeyValues(reply["responses"]?[0]?["response_range"]).FirstOrDefault()?.Value;
+        return won;
+    }, ct);
+
+    public Task<bool> RefreshAsync(CancellationToken ct) => UnderLockAsync(async () =>
+    {
+        await KeepAliveAsync(ct);
+        // Rewriting with our lease also repairs a key that names us but sits on another (older) lease of ours.
+        JsonObject txn = EtcdJson.Txn(EtcdJson.CompareValue(_leaderKey, name),
+            new JsonObject { ["request_put"] = EtcdJson.Put(_leaderKey, name, _leaseId) });
+        JsonNode reply = await WithLeaseRetryAsync(() => client.CallAsync("/v3/kv/txn", txn, ct), txn, ct);
+        return EtcdJson.Succeeded(reply);
+    }, ct);
+
+    public Task ReleaseAsync(CancellationToken ct) => UnderLockAsync(async () =>
+    {
+        JsonObject txn = EtcdJson.Txn(EtcdJson.CompareValue(_leaderKey, name),
+            new JsonObject { ["request_delete_range"] = new JsonObject { ["key"] = EtcdJson.B64(_leaderKey) } });
+        return EtcdJson.Succeeded(await client.CallAsync("/v3/kv/txn", txn, ct));
+    }, ct);
+
+    public Task PublishMemberAsync(string memberJson, CancellationToken ct) => UnderLockAsync(async () =>
+    {
+        _memberJson = memberJson;
+        await KeepAliveAsync(ct);
+        await PutMemberAsync(ct);
+        return true;
+    }, ct);
+
+    /// <summary>Revokes the lease for a clean shutdown: our member key (and leader key, if held) disappear at once.</summary>
+    public Task RevokeAsync(CancellationToken ct) => UnderLockAsync(async () =>
+    {
+        if (_leaseId != 0)
+        {
+            var body = new JsonObject { ["ID"] = _leaseId.ToString(CultureInfo.InvariantCulture) };
+            try
+            {
+                await client.CallAsync("/v3/lease/revoke", body, ct);
+            }
+            catch (EtcdRpcException e) when (EtcdErrors.IsLeaseNotFound(e))
+            {
+                // Already expired: the keys are gone, which is what revoking wanted.
+            }
+            Volatile.Write(ref _leaseId, 0);
+        }
+        return true;
+    }, ct);
+
+    /// <summary>Keeps the lease alive; grants a new one (and re-puts our member key) when it is lost or the TTL changed.</summary>
+    private async Task KeepAliveAsync(CancellationToken ct)
+    {
+        int ttl = Math.Max(1, ttlSeconds());
+        if (_leaseId != 0 && ttl == _grantedTtl)
+        {
+            try
+            {
+                await EtcdLeases.KeepAliveAsync(client, _leaseId, ct);
+                return;
+            }
+            catch (LeaseLostException)
+            {
+                // Fall through: a fresh lease, and our member key must be written again on it.
+            }
+        }
+        Volatile.Write(ref _leaseId, await EtcdLeases.GrantAsync(client, ttl, ct));
+        _grantedTtl = ttl;
+        await PutMemberAsync(ct);
+    }
+
+    private async Task PutMemberAsync(CancellationToken ct)
+    {
+        if (_memberJson is not null)
+        {
+            await client.CallAsync("/v3/kv/put", EtcdJson.Put(_memberKey, _memberJson, _leaseId), ct);
+        }
+    }
+
+    /// <summary>The lease may expire between keep-alive and write: then grant a new one and try the write once more.</summary>
+    private async Task<JsonNode> WithLeaseRetryAsync(Func<Task<JsonNode>> call, JsonObject txn, CancellationToken ct)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (EtcdRpcException e) when (EtcdErrors.IsLeaseNotFound(e))
+        {
+            _grantedTtl = 0;
+            await KeepAliveAsync(ct);
+            txn["success"]![0]!["request_put"]!["lease"] = _leaseId.ToString(CultureInfo.InvariantCulture);
+            return await call();
+        }
+    }
+
+    private async Task<T> UnderLockAsync<T>(Func<Task<T>> action, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+}
