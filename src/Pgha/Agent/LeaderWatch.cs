@@ -34,7 +34,9 @@ public sealed class LeaderWatch(IClusterStore store, AsyncSignal wake, ILogger<L
                         leader = change.Value;
                     }
                 }
-                // The stream ended (member restarted, compaction): resume from the last revision seen, without spinning.
+                // The stream ended (compaction): re-read, and wake the loop in case a change was missed.
+                revision = 0;
+                wake.Set();
                 await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -52,6 +52,6 @@ public sealed class EtcdClusterStore(EtcdGatewayClient client, string prefix) : 
         return EtcdJson.Succeeded(await client.CallAsync("/v3/kv/txn", txn, ct));
     }
 
-    public Task WaitForChangeAsync(long afterRevision, CancellationToken ct) =>
-        new EtcdPrefixWatch(client, Prefix).WaitForEventAsync(afterRevision + 1, ct);
+    public IAsyncEnumerable<DcsChange> WatchAsync(long afterRevision, CancellationToken ct) =>
+        new EtcdPrefixWatch(client, Prefix).WatchAsync(afterRevision + 1, ct);
 }

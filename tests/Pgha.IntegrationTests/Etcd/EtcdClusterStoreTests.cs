@@ -1,3 +1,4 @@
+using Pgha.Agent;
 using Pgha.Core.Cluster;
 using Pgha.Core.Dcs;
 using Pgha.Etcd;
@@ -80,10 +81,12 @@ public sealed class EtcdClusterStoreTests() : EtcdTestCluster(11)
         ClusterView before = await store.ReadAsync(default);
         using var hang = new CancellationTokenSource(Patience);
 
-        Task wait = store.WaitForChangeAsync(before.Revision, hang.Token);
+        Task wait = store.FirstChangeAsync(before.Revision, hang.Token);
         Assert.False(wait.IsCompleted, "nothing changed yet, the watch must still be waiting");
         await n1.ReleaseAsync(default);
-        await wait;
+        DcsChange change = await (Task<DcsChange>)wait;
+        Assert.Equal("leader", change.Key);
+        Assert.Null(change.Value);
 
         Assert.Null((await store.ReadAsync(default)).Leader);
     }
@@ -96,7 +99,7 @@ public sealed class EtcdClusterStoreTests() : EtcdTestCluster(11)
         await store.PutAsync(DcsKeys.Leader, "n9", null, default);
         using var hang = new CancellationTokenSource(Patience);
 
-        await store.WaitForChangeAsync(revision, hang.Token);
+        await store.FirstChangeAsync(revision, hang.Token);
     }
 
     [Fact]
@@ -106,6 +109,6 @@ public sealed class EtcdClusterStoreTests() : EtcdTestCluster(11)
         long revision = (await store.ReadAsync(default)).Revision;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.WaitForChangeAsync(revision, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FirstChangeAsync(revision, cancel.Token));
     }
 }

@@ -53,7 +53,7 @@ public sealed class EtcdEndpointFailureTests() : EtcdTestCluster(21)
         EtcdClusterStore store = Store();
         long revision = (await store.ReadAsync(default)).Revision;
         using var hang = new CancellationTokenSource(Patience);
-        Task wait = store.WaitForChangeAsync(revision, hang.Token);
+        Task wait = store.FirstChangeAsync(revision, hang.Token);
 
         await Etcd.StopMemberAsync(0);
         await Store().PutAsync(DcsKeys.Leader, "n2", null, default);
