@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Pgha.Cli.Commands;
+using Pgha.Cli.Etcd;
+using Pgha.Cli.Gen;
 
 namespace Pgha.Cli;
 
@@ -15,6 +17,10 @@ public static class PghaRootCommand
         {
             Debug,
             new VersionCommand(),
+            new PlanCommand(),
+            new InitCommand(),
+            new GenCommand(),
+            new EtcdCommand(),
         };
         return root;
     }

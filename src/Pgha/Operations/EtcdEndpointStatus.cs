@@ -1,0 +1,19 @@
+namespace Pgha.Operations;
+
+/// <summary>One row of <c>pgha etcd status</c>, as etcdctl endpoint status -w table shows it; <see cref="Error"/> set when it did not answer.</summary>
+public sealed record EtcdEndpointStatus(
+    string Endpoint,
+    string? Id,
+    string? Version,
+    long DbSize,
+    bool IsLeader,
+    bool IsLearner,
+    long RaftTerm,
+    long RaftIndex,
+    long RaftAppliedIndex,
+    string? Error)
+{
+    public bool IsUp => Error is null;
+
+    public static EtcdEndpointStatus Down(string endpoint, string error) => new(endpoint, null, null, 0, false, false, 0, 0, 0, error);
+}
