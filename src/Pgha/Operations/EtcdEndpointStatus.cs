@@ -1,6 +1,9 @@
 namespace Pgha.Operations;
 
-/// <summary>One row of <c>pgha etcd status</c>, as etcdctl endpoint status -w table shows it; <see cref="Error"/> set when it did not answer.</summary>
+/// <summary>
+/// One row of <c>pgha etcd status</c>, as etcdctl endpoint status -w table shows it. <see cref="Error"/> is set
+/// when the member did not answer; <see cref="ServerErrors"/> when it answered with errors (alarms, no leader).
+/// </summary>
 public sealed record EtcdEndpointStatus(
     string Endpoint,
     string? Id,
@@ -11,7 +14,8 @@ public sealed record EtcdEndpointStatus(
     long RaftTerm,
     long RaftIndex,
     long RaftAppliedIndex,
-    string? Error)
+    string? Error,
+    string? ServerErrors = null)
 {
     public bool IsUp => Error is null;
 

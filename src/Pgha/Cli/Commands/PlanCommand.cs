@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pgha.Cli.Gen;
 using Pgha.Core.Planning;
@@ -11,7 +12,7 @@ namespace Pgha.Cli.Commands;
 /// </summary>
 public sealed class PlanCommand : Command
 {
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
     private readonly Argument<string?> _inventory = new("inventory") { Description = "Inventory YAML (see pgha init)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<int?> _pg = new("--pg") { Description = "Number of PostgreSQL hosts (instead of an inventory)" };
@@ -34,8 +35,15 @@ public sealed class PlanCommand : Command
             {
                 var view = new
                 {
-                    plan.EtcdMembers, plan.Quorum, plan.ToleratedEtcdFailures, plan.PostgresNodes, plan.ToleratedHostFailures,
-                    plan.FailureDomains, plan.ToleratedDomainLosses, plan.LimitingComponent, plan.LosesQuorumOnSingleHostLoss,
+                    plan.EtcdMembers,
+                    plan.Quorum,
+                    plan.ToleratedEtcdFailures,
+                    plan.PostgresNodes,
+                    plan.ToleratedHostFailures,
+                    plan.FailureDomains,
+                    plan.ToleratedDomainLosses,
+                    plan.LimitingComponent,
+                    plan.LosesQuorumOnSingleHostLoss,
                     Warnings = plan.Warnings.Select(w => new { w.Problem, w.Fix }),
                 };
                 output.WriteLine(JsonSerializer.Serialize(view, s_json));

@@ -30,7 +30,6 @@ public sealed class EtcdEndpointOptions
 
     public static EtcdClusterReport Query(IReadOnlyList<string> endpoints)
     {
-        using var http = new HttpClient();
-        return new EtcdStatusOperation(http).RunAsync(endpoints, CancellationToken.None).GetAwaiter().GetResult();
+        return new EtcdStatusOperation().RunAsync(endpoints, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

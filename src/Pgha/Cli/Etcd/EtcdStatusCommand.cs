@@ -22,7 +22,7 @@ public sealed class EtcdStatusCommand : Command
             [
                 s.Endpoint, s.Id ?? "", s.Version ?? "", s.IsUp ? $"{s.DbSize / 1024} kB" : "",
                 s.IsUp ? Bool(s.IsLeader) : "", s.IsUp ? Bool(s.IsLearner) : "",
-                s.IsUp ? $"{s.RaftTerm}" : "", s.IsUp ? $"{s.RaftIndex}" : "", s.IsUp ? $"{s.RaftAppliedIndex}" : "", s.Error ?? "",
+                s.IsUp ? $"{s.RaftTerm}" : "", s.IsUp ? $"{s.RaftIndex}" : "", s.IsUp ? $"{s.RaftAppliedIndex}" : "", s.Error ?? s.ServerErrors ?? "",
             ]);
             TextWriter output = parse.InvocationConfiguration.Output;
             output.Write(EtcdTable.Render(["ENDPOINT", "ID", "VERSION", "DB SIZE", "IS LEADER", "IS LEARNER", "RAFT TERM", "RAFT INDEX", "RAFT APPLIED INDEX", "ERRORS"], rows));
