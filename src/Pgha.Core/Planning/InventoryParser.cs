@@ -89,7 +89,7 @@ public static partial class InventoryParser
             {
                 errors.Add(new InventoryError($"{entry.Key}.name", $"\"{name}\" is not a valid host name", "use letters, digits, '-' and '.', starting with a letter or digit"));
             }
-            if (address.Length > 0 && !IPAddress.TryParse(address, out _))
+            if (address.Length > 0 && !IsAddress(address))
             {
                 errors.Add(new InventoryError($"{entry.Key}.address", $"\"{address}\" is not an IP address", "write the host's IPv4 or IPv6 address, e.g. 192.168.50.10"));
             }
@@ -136,6 +136,13 @@ public static partial class InventoryParser
             BinDir = paths.OptionalString("bin_dir"),
         };
     }
+
+    // IPAddress.TryParse also takes legacy forms such as "1.2.3" or "10"; an inventory wants four dotted parts or IPv6.
+    private static bool IsAddress(string address) =>
+        IPAddress.TryParse(address, out _) && (address.Contains(':', StringComparison.Ordinal) || DottedQuad().IsMatch(address));
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$")]
+    private static partial Regex DottedQuad();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]*$")]
     private static partial Regex HostName();

@@ -59,6 +59,7 @@ public sealed class InventoryParserTests
         { "no etcd host", Valid.Replace("etcd: [a, b, c]", "etcd: []"), "roles.etcd", "lists no host" },
         { "unknown key", Valid.Replace("namespace: pgha", "namespace: pgha\n  scoep: x"), "cluster.scoep", "unknown key" },
         { "repository on a database host", Valid.Replace("backup_repository: c", "backup_repository: a"), "roles.backup_repository", "also runs PostgreSQL" },
+        { "legacy short address", Valid.Replace("10.0.0.3", "10.0.3"), "hosts[2].address", "is not an IP address" },
         { "invalid host name", Valid.Replace("name: c", "name: c_1"), "hosts[2].name", "not a valid host name" },
         { "invalid yaml", "cluster: [unclosed", "i.yaml:", "invalid YAML" },
     };
