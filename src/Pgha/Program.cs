@@ -11,7 +11,8 @@ public static class Program
         try
         {
             RootCommand root = PghaRootCommand.Build();
-            return root.Parse(args).Invoke();
+            // Our own handlers below print PghaException as one line; System.CommandLine's would print a stack trace.
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (PghaException e)
         {

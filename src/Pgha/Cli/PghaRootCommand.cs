@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Pgha.Cli.Commands;
+using Pgha.Cli.Etcd;
+using Pgha.Cli.Gen;
 
 namespace Pgha.Cli;
 
@@ -17,6 +19,10 @@ public static class PghaRootCommand
             new VersionCommand(),
             new AgentCommand(),
             new Sandbox.SandboxCommand(),
+            new PlanCommand(),
+            new InitCommand(),
+            new GenCommand(),
+            new EtcdCommand(),
         };
         return root;
     }
