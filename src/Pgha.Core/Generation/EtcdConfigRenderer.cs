@@ -19,6 +19,9 @@ public static class EtcdConfigRenderer
         text.Append($"listen-peer-urls: \"{s.PeerUrl}\"\n");
         text.Append($"listen-client-urls: \"{s.ListenClientUrls}\"\n");
         text.Append($"advertise-client-urls: \"{s.AdvertiseClientUrl}\"\n");
+        // With a config file every unset option takes its zero value, which turns the JSON gateway off; pgha's agents
+        // and Patroni talk to etcd through it.
+        text.Append("enable-grpc-gateway: true\n");
         return text.ToString();
     }
 
@@ -35,6 +38,7 @@ public static class EtcdConfigRenderer
         text.Append($"ETCD_LISTEN_PEER_URLS=\"{s.PeerUrl}\"\n");
         text.Append($"ETCD_LISTEN_CLIENT_URLS=\"{s.ListenClientUrls}\"\n");
         text.Append($"ETCD_ADVERTISE_CLIENT_URLS=\"{s.AdvertiseClientUrl}\"\n");
+        text.Append("ETCD_ENABLE_GRPC_GATEWAY=true\n");
         return text.ToString();
     }
 }

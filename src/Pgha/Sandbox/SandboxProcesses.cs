@@ -5,15 +5,9 @@ namespace Pgha.Sandbox;
 /// <summary>Starts and stops the sandbox's etcd members and agents as detached daemons, tracked by pid.</summary>
 public sealed class SandboxProcesses(SandboxLayout layout)
 {
-    public int StartEtcd(string host, bool existingCluster)
-    {
-        var args = new List<string> { "--config-file", layout.EtcdConfig(host) };
-        if (existingCluster)
-        {
-            args.AddRange(["--initial-cluster-state", "existing"]);
-        }
-        return DetachedProcess.Start("etcd", args, layout.EtcdLog(host));
-    }
+    /// <summary>Starts one etcd member from its generated config (a restart reuses its data dir).</summary>
+    public int StartEtcd(string host) =>
+        DetachedProcess.Start("etcd", ["--config-file", layout.EtcdConfig(host)], layout.EtcdLog(host));
 
     public int StartAgent(string host)
     {

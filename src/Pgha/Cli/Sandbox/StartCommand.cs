@@ -34,7 +34,7 @@ public sealed class StartCommand : Command
             return ExitCodes.Success;
         }
         var processes = new SandboxProcesses(layout);
-        table[member] = etcd ? processes.StartEtcd(member, existingCluster: true) : processes.StartAgent(member);
+        table[member] = etcd ? processes.StartEtcd(member) : processes.StartAgent(member);
         state.Save(layout);
         parse.InvocationConfiguration.Output.WriteLine($"started {(etcd ? "etcd" : "agent")} on {member} (pid {table[member]})");
         return ExitCodes.Success;

@@ -30,7 +30,6 @@ public sealed class UpCommand : Command
             output.WriteLine($"The sandbox in {layout.Root} is already running; `pgha sandbox status` shows it, `pgha sandbox down` stops it.");
             return ExitCodes.Success;
         }
-        bool existing = Directory.Exists(Path.Combine(layout.HostDir("pgha1"), "etcd"));
         SandboxSecrets secrets = SandboxSecrets.LoadOrCreate(layout);
         SandboxDeployment.WriteConfigs(layout, secrets, timing);
         SandboxPgpass.Write(layout, secrets);
@@ -38,7 +37,7 @@ public sealed class UpCommand : Command
         output.WriteLine($"Starting etcd on {string.Join(", ", SandboxLayout.Hosts.Select(h => h.Address))} ...");
         foreach ((string host, _, _) in SandboxLayout.Hosts)
         {
-            state.Etcd[host] = processes.StartEtcd(host, existing);
+            state.Etcd[host] = processes.StartEtcd(host);
         }
         state.Save(layout);
         output.WriteLine($"Starting pgha agents on {string.Join(", ", SandboxLayout.DatabaseHosts.Select(SandboxLayout.AddressOf))} ...");
