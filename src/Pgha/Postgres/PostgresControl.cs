@@ -1,0 +1,171 @@
+using Npgsql;
+using Pgha.Agent;
+using Pgha.Core.Ha;
+using Pgha.Processes;
+
+namespace Pgha.Postgres;
+
+/// <summary>Starts, stops, promotes and repoints the local PostgreSQL through pg_ctl, as the data directory's owner.</summary>
+public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
+{
+    private readonly ConfigFiles _files = new(pg);
+    /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
+    private Upstream? _upstream;
+
+    public async Task StartAsync(StartRole role, Upstream? upstream, CancellationToken ct)
+    {
+        if (!pg.HasDataDirectory)
+        {
+            throw new PghaException($"{pg.DataDir}: not a PostgreSQL data directory (no PG_VERSION); bootstrap or clone it first");
+        }
+        if (PostmasterProcess.AlivePid(pg.DataDir) is int pid)
+        {
+            throw new PghaException($"{pg.DataDir}: PostgreSQL already runs (postmaster pid {pid}); stop it before starting it as {role}");
+        }
+        pg.EnsureRunDirectory();
+        pg.EnsureDirectory(pg.SocketDirectory, UnixFiles.Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        _files.Write(role, upstream);
+        _upstream = upstream;
+        await PgCtlStartAsync(ct);
+    }
+
+    public async Task StopAsync(DemoteMode mode, CancellationToken ct)
+    {
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not int pid)
+        {
+            return;
+        }
+        if (mode == DemoteMode.Graceful)
+        {
+            await CheckpointAsync(ct);
+        }
+        string how = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock ? "immediate" : "fast";
+        ProcessResult result = await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", how, "-w", "-t", pg.PgCtlTimeoutSeconds], ct);
+        if (!result.Succeeded && PostmasterProcess.IsAlive(pid))
+        {
+            // A stop that did not finish in time must still end in a stopped server: escalate to SIGQUIT, then SIGKILL.
+            await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", "immediate", "-w", "-t", "10"], ct);
+            KillIfAlive(pid);
+        }
+        await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
+    }
+
+    public async Task PromoteAsync(CancellationToken ct)
+    {
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds]) { Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10) };
+        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        await WaitUntilOutOfRecoveryAsync(ct);
+    }
+
+    public async Task FollowAsync(Upstream upstream, CancellationToken ct)
+    {
+        _files.Write(StartRole.Replica, upstream);
+        _upstream = upstream;
+        // primary_conninfo and primary_slot_name are reloadable since PostgreSQL 13: the walreceiver restarts on its own.
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not null)
+        {
+            await ReloadConfigAsync(ct);
+        }
+    }
+
+    /// <summary>Running: rewrite the config in its current role and reload. Dead (crash): start again as it was, files untouched.</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        StartRole role = _files.HasStandbySignal ? StartRole.Replica : StartRole.Primary;
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not null)
+        {
+            if (role == StartRole.Primary || _upstream is not null)
+            {
+                _files.Write(role, _upstream);
+            }
+            await ReloadConfigAsync(ct);
+            return;
+        }
+        pg.EnsureRunDirectory();
+        await PgCtlStartAsync(ct);
+    }
+
+    private async Task PgCtlStartAsync(CancellationToken ct)
+    {
+        // -l: the postmaster must not inherit our pipes, or reading pg_ctl's output would wait for the server to exit.
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["start", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds, "-l", pg.LogFile])
+        {
+            Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10),
+        };
+        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+    }
+
+    private async Task ReloadConfigAsync(CancellationToken ct)
+    {
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["reload", "-D", pg.DataDir]) { Timeout = TimeSpan.FromSeconds(30) };
+        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+    }
+
+    private Task<ProcessResult> PgCtlAsync(IReadOnlyList<string> arguments, CancellationToken ct) =>
+        pg.RunAsync("pg_ctl", arguments, pg.PgCtlTimeout + TimeSpan.FromSeconds(10), ct);
+
+    /// <summary>A checkpoint before a fast stop makes the shutdown checkpoint short; if it fails, the stop still checkpoints.</summary>
+    private async Task CheckpointAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using NpgsqlConnection connection = pg.LocalConnection(timeoutSeconds: 3);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SET statement_timeout = 0; CHECKPOINT", connection) { CommandTimeout = (int)pg.PgCtlTimeout.TotalSeconds };
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (NpgsqlException)
+        {
+            // Not answering: the shutdown checkpoint of the fast stop below does the same work, only later.
+        }
+    }
+
+    private async Task WaitUntilOutOfRecoveryAsync(CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(pg.PgCtlTimeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        while (true)
+        {
+            try
+            {
+                await using NpgsqlConnection connection = pg.LocalConnection();
+                await connection.OpenAsync(deadline.Token);
+                await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
+                if (!(bool)(await command.ExecuteScalarAsync(deadline.Token))!)
+                {
+                    return;
+                }
+            }
+            catch (NpgsqlException) when (!deadline.IsCancellationRequested)
+            {
+                // Promotion can briefly refuse connections; ask again.
+            }
+            if (!await WaitOrTimeoutAsync(timer, deadline.Token, ct))
+            {
+                throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after pg_ctl promote; see {pg.LogFile}");
+            }
+        }
+    }
+
+    private static async Task<bool> WaitOrTimeoutAsync(PeriodicTimer timer, CancellationToken deadline, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(deadline);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static void KillIfAlive(int pid)
+    {
+        if (PostmasterProcess.IsAlive(pid))
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+    }
+}
