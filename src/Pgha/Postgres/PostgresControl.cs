@@ -26,6 +26,7 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         pg.EnsureDirectory(pg.SocketDirectory, UnixFiles.Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         _files.Write(role, upstream);
         _upstream = upstream;
+        await WaitForOrphanedChildrenAsync(ct);
         await PgCtlStartAsync(ct);
     }
 
@@ -82,7 +83,40 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
             return;
         }
         pg.EnsureRunDirectory();
+        await WaitForOrphanedChildrenAsync(ct);
         await PgCtlStartAsync(ct);
+    }
+
+    /// <summary>
+    /// After a crash, backends of the dead postmaster exit on their own within moments; a start before that fails. Then
+    /// stale lock files (postmaster.pid, the socket's .lock) go: a dead postmaster that nobody has reaped yet (a zombie, as under a container's
+    /// init) still answers kill(pid, 0), and PostgreSQL would take it for a running server.
+    /// </summary>
+    private async Task WaitForOrphanedChildrenAsync(CancellationToken ct)
+    {
+        await WaitWhileChildrenRunAsync(ct);
+        string socketLock = Path.Combine(pg.SocketDirectory, $".s.PGSQL.{pg.Port}.lock");
+        foreach (string lockFile in new[] { Path.Combine(pg.DataDir, "postmaster.pid"), socketLock })
+        {
+            if (PostmasterProcess.ReadPidFile(lockFile) is int stale && !PostmasterProcess.IsAlive(stale))
+            {
+                File.Delete(lockFile);
+            }
+        }
+    }
+
+    private async Task WaitWhileChildrenRunAsync(CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(pg.PgCtlTimeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (PostmasterProcess.AnyProcessInDataDirectory(pg.DataDir))
+        {
+            if (!await WaitOrTimeoutAsync(timer, deadline.Token, ct))
+            {
+                throw new PghaException($"{pg.DataDir}: processes of a dead postmaster still run there after {pg.PgCtlTimeout.TotalSeconds:0} s; kill them (ps -u postgres) and start again");
+            }
+        }
     }
 
     private async Task PgCtlStartAsync(CancellationToken ct)
@@ -92,7 +126,27 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         {
             Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10),
         };
-        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        try
+        {
+            await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        }
+        catch (PostgresCommandException e)
+        {
+            // pg_ctl only says "examine the log output": the server's own last words are the useful part.
+            throw new PostgresCommandException($"{e.Message}; it ends: {LastLogLine()}");
+        }
+    }
+
+    /// <summary>The last FATAL/PANIC line of this start's log (a clean "shut down" line follows it), else the last line.</summary>
+    private string LastLogLine()
+    {
+        if (!File.Exists(pg.LogFile))
+        {
+            return "(no log)";
+        }
+        string[] lines = File.ReadLines(pg.LogFile).TakeLast(50).Where(l => l.Trim().Length > 0).ToArray();
+        return (lines.LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))
+            ?? lines.LastOrDefault() ?? "(empty)").Trim();
     }
 
     private async Task ReloadConfigAsync(CancellationToken ct)

@@ -136,8 +136,8 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
     private async Task RunPostBootstrapAsync(string script, CancellationToken ct)
     {
         Credentials su = Local.Superuser;
-        // libpq matches a pgpass host of "localhost" for unix-socket connections.
-        using TemporaryPgpass pgpass = TemporaryPgpass.Write(pg, new PgpassEntry("localhost", pg.Port, "*", su.Username, su.Password ?? ""));
+        // libpq matches "localhost" only for its compiled-in socket directory; for ours the pgpass host is the directory itself.
+        using TemporaryPgpass pgpass = TemporaryPgpass.Write(pg, new PgpassEntry(pg.SocketDirectory, pg.Port, "*", su.Username, su.Password ?? ""));
         string connstring = ConnInfo.Render(
             [new("dbname", Local.Database), new("user", su.Username), new("host", pg.SocketDirectory), new("port", pg.Port.ToString(CultureInfo.InvariantCulture))]);
         // The shell splits the configured command as Patroni does; the connection string is one argument after it.

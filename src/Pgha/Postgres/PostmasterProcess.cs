@@ -12,9 +12,11 @@ public static class PostmasterProcess
         return pid is int p && IsAlive(p) ? p : null;
     }
 
-    public static int? ReadPid(string dataDir)
+    public static int? ReadPid(string dataDir) => ReadPidFile(Path.Combine(dataDir, "postmaster.pid"));
+
+    /// <summary>The pid on the first line of a PostgreSQL lock file (postmaster.pid, a socket's .lock).</summary>
+    public static int? ReadPidFile(string path)
     {
-        string path = Path.Combine(dataDir, "postmaster.pid");
         try
         {
             string? first = File.ReadLines(path).FirstOrDefault();
@@ -45,5 +47,32 @@ public static class PostmasterProcess
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Server processes still working in <paramref name="dataDir"/> (every postgres child runs with it as cwd). After a
+    /// postmaster is killed they linger briefly, and a new postmaster refuses to start while they hold shared memory.
+    /// </summary>
+    public static bool AnyProcessInDataDirectory(string dataDir)
+    {
+        foreach (string proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                continue;
+            }
+            try
+            {
+                if (new DirectoryInfo(Path.Combine(proc, "cwd")).LinkTarget == dataDir)
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Exited meanwhile, or not ours to look at.
+            }
+        }
+        return false;
     }
 }
