@@ -1,0 +1,89 @@
+using Pgha.Agent;
+using Pgha.Core.Config;
+using Pgha.Core.Ha;
+using Pgha.Core.Postgres;
+using Pgha.Processes;
+
+namespace Pgha.Postgres;
+
+/// <summary>Writes the files PostgreSQL reads at start and reload: postgresql.conf, pg_hba.conf, standby.signal, pgpass.</summary>
+public sealed class ConfigFiles(PostgresInstance pg)
+{
+    private const UnixFileMode ConfMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private string Conf => Path.Combine(pg.DataDir, "postgresql.conf");
+    private string BaseConf => Path.Combine(pg.DataDir, PostgresqlConfFile.BaseFileName);
+    private string StandbySignal => Path.Combine(pg.DataDir, "standby.signal");
+
+    public bool HasStandbySignal => File.Exists(StandbySignal);
+
+    /// <summary>Everything for a start (or reload) in <paramref name="role"/>; a replica without upstream waits for one.</summary>
+    public void Write(StartRole role, Upstream? upstream)
+    {
+        PreserveBaseConf();
+        IReadOnlyDictionary<string, string> recovery = role == StartRole.Replica ? Recovery(upstream) : new Dictionary<string, string>();
+        pg.WriteFile(Conf, PostgresqlConfFile.Render(pg.Parameters, recovery), ConfMode);
+        WritePgHbaIfConfigured();
+        if (role == StartRole.Replica)
+        {
+            pg.WriteFile(StandbySignal, "", ConfMode);
+        }
+        else
+        {
+            File.Delete(StandbySignal);
+        }
+    }
+
+    /// <summary>Rewrites pg_hba.conf from <paramref name="lines"/> plus the access the agent itself needs.</summary>
+    public void WritePgHba(IEnumerable<string> lines)
+    {
+        PostgresqlConfig local = pg.Config.Postgresql;
+        IReadOnlyList<string> withAgent = PgHbaFile.WithAgentAccess(lines, local.Superuser.Username, local.Replication.Username);
+        pg.WriteFile(Path.Combine(pg.DataDir, "pg_hba.conf"), PgHbaFile.Render(withAgent), ConfMode);
+    }
+
+    public void RemoveStandbySignal() => File.Delete(StandbySignal);
+
+    /// <summary><c>postgresql.pg_hba</c> wins over the DCS's <c>pg_hba</c>; with neither, the file is left as it is.</summary>
+    private void WritePgHbaIfConfigured()
+    {
+        IReadOnlyList<string>? lines = pg.Config.Postgresql.PgHba ?? pg.Dynamic.PgHba;
+        if (lines is not null)
+        {
+            WritePgHba(lines);
+        }
+    }
+
+    /// <summary>The original (initdb's) postgresql.conf becomes the base file once; after a clone the copied base is kept.</summary>
+    private void PreserveBaseConf()
+    {
+        if (File.Exists(BaseConf))
+        {
+            return;
+        }
+        if (File.Exists(Conf) && !PostgresqlConfFile.IsGenerated(File.ReadAllText(Conf)))
+        {
+            File.Move(Conf, BaseConf);
+            return;
+        }
+        pg.WriteFile(BaseConf, "", ConfMode);
+    }
+
+    private Dictionary<string, string> Recovery(Upstream? upstream)
+    {
+        var recovery = new Dictionary<string, string>(pg.Dynamic.RecoveryConf) { ["recovery_target_timeline"] = "latest" };
+        if (upstream is null)
+        {
+            return recovery;
+        }
+        Credentials replication = pg.Config.Postgresql.Replication;
+        pg.WriteFile(pg.PgpassPath, PgpassFile.Render(
+            [new PgpassEntry(upstream.Host, upstream.Port, "*", replication.Username, replication.Password ?? "")]), AtomicFile.Secret);
+        recovery["primary_conninfo"] = PrimaryConnInfo.Build(upstream.Host, upstream.Port, replication.Username, pg.PgpassPath, pg.Config.Name);
+        if (pg.Dynamic.UseSlots)
+        {
+            recovery["primary_slot_name"] = SlotName.ForMember(pg.Config.Name);
+        }
+        return recovery;
+    }
+}

@@ -1,0 +1,225 @@
+using Npgsql;
+using Pgha.Agent;
+using Pgha.Core.Ha;
+using Pgha.Processes;
+
+namespace Pgha.Postgres;
+
+/// <summary>Starts, stops, promotes and repoints the local PostgreSQL through pg_ctl, as the data directory's owner.</summary>
+public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
+{
+    private readonly ConfigFiles _files = new(pg);
+    /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
+    private Upstream? _upstream;
+
+    public async Task StartAsync(StartRole role, Upstream? upstream, CancellationToken ct)
+    {
+        if (!pg.HasDataDirectory)
+        {
+            throw new PghaException($"{pg.DataDir}: not a PostgreSQL data directory (no PG_VERSION); bootstrap or clone it first");
+        }
+        if (PostmasterProcess.AlivePid(pg.DataDir) is int pid)
+        {
+            throw new PghaException($"{pg.DataDir}: PostgreSQL already runs (postmaster pid {pid}); stop it before starting it as {role}");
+        }
+        pg.EnsureRunDirectory();
+        pg.EnsureDirectory(pg.SocketDirectory, UnixFiles.Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        _files.Write(role, upstream);
+        _upstream = upstream;
+        await WaitForOrphanedChildrenAsync(ct);
+        await PgCtlStartAsync(ct);
+    }
+
+    public async Task StopAsync(DemoteMode mode, CancellationToken ct)
+    {
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not int pid)
+        {
+            return;
+        }
+        if (mode == DemoteMode.Graceful)
+        {
+            await CheckpointAsync(ct);
+        }
+        string how = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock ? "immediate" : "fast";
+        ProcessResult result = await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", how, "-w", "-t", pg.PgCtlTimeoutSeconds], ct);
+        if (!result.Succeeded && PostmasterProcess.IsAlive(pid))
+        {
+            // A stop that did not finish in time must still end in a stopped server: escalate to SIGQUIT, then SIGKILL.
+            await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", "immediate", "-w", "-t", "10"], ct);
+            KillIfAlive(pid);
+        }
+        await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
+    }
+
+    public async Task PromoteAsync(CancellationToken ct)
+    {
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds]) { Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10) };
+        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        await WaitUntilOutOfRecoveryAsync(ct);
+    }
+
+    public async Task FollowAsync(Upstream upstream, CancellationToken ct)
+    {
+        _files.Write(StartRole.Replica, upstream);
+        _upstream = upstream;
+        // primary_conninfo and primary_slot_name are reloadable since PostgreSQL 13: the walreceiver restarts on its own.
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not null)
+        {
+            await ReloadConfigAsync(ct);
+        }
+    }
+
+    /// <summary>Running: rewrite the config in its current role and reload. Dead (crash): start again as it was, files untouched.</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        StartRole role = _files.HasStandbySignal ? StartRole.Replica : StartRole.Primary;
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not null)
+        {
+            if (role == StartRole.Primary || _upstream is not null)
+            {
+                _files.Write(role, _upstream);
+            }
+            await ReloadConfigAsync(ct);
+            return;
+        }
+        pg.EnsureRunDirectory();
+        await WaitForOrphanedChildrenAsync(ct);
+        await PgCtlStartAsync(ct);
+    }
+
+    /// <summary>
+    /// After a crash, backends of the dead postmaster exit on their own within moments; a start before that fails. Then
+    /// stale lock files (postmaster.pid, the socket's .lock) go: a dead postmaster that nobody has reaped yet (a zombie, as under a container's
+    /// init) still answers kill(pid, 0), and PostgreSQL would take it for a running server.
+    /// </summary>
+    private async Task WaitForOrphanedChildrenAsync(CancellationToken ct)
+    {
+        await WaitWhileChildrenRunAsync(ct);
+        string socketLock = Path.Combine(pg.SocketDirectory, $".s.PGSQL.{pg.Port}.lock");
+        foreach (string lockFile in new[] { Path.Combine(pg.DataDir, "postmaster.pid"), socketLock })
+        {
+            if (PostmasterProcess.ReadPidFile(lockFile) is int stale && !PostmasterProcess.IsAlive(stale))
+            {
+                File.Delete(lockFile);
+            }
+        }
+    }
+
+    private async Task WaitWhileChildrenRunAsync(CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(pg.PgCtlTimeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (PostmasterProcess.AnyProcessInDataDirectory(pg.DataDir))
+        {
+            if (!await WaitOrTimeoutAsync(timer, deadline.Token, ct))
+            {
+                throw new PghaException($"{pg.DataDir}: processes of a dead postmaster still run there after {pg.PgCtlTimeout.TotalSeconds:0} s; kill them (ps -u postgres) and start again");
+            }
+        }
+    }
+
+    private async Task PgCtlStartAsync(CancellationToken ct)
+    {
+        // -l: the postmaster must not inherit our pipes, or reading pg_ctl's output would wait for the server to exit.
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["start", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds, "-l", pg.LogFile])
+        {
+            Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10),
+        };
+        try
+        {
+            await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        }
+        catch (PostgresCommandException e)
+        {
+            // pg_ctl only says "examine the log output": the server's own last words are the useful part.
+            throw new PostgresCommandException($"{e.Message}; it ends: {LastLogLine()}");
+        }
+    }
+
+    /// <summary>The last FATAL/PANIC line of this start's log (a clean "shut down" line follows it), else the last line.</summary>
+    private string LastLogLine()
+    {
+        if (!File.Exists(pg.LogFile))
+        {
+            return "(no log)";
+        }
+        string[] lines = File.ReadLines(pg.LogFile).TakeLast(50).Where(l => l.Trim().Length > 0).ToArray();
+        return (lines.LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))
+            ?? lines.LastOrDefault() ?? "(empty)").Trim();
+    }
+
+    private async Task ReloadConfigAsync(CancellationToken ct)
+    {
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["reload", "-D", pg.DataDir]) { Timeout = TimeSpan.FromSeconds(30) };
+        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+    }
+
+    private Task<ProcessResult> PgCtlAsync(IReadOnlyList<string> arguments, CancellationToken ct) =>
+        pg.RunAsync("pg_ctl", arguments, pg.PgCtlTimeout + TimeSpan.FromSeconds(10), ct);
+
+    /// <summary>A checkpoint before a fast stop makes the shutdown checkpoint short; if it fails, the stop still checkpoints.</summary>
+    private async Task CheckpointAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using NpgsqlConnection connection = pg.LocalConnection(timeoutSeconds: 3);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SET statement_timeout = 0; CHECKPOINT", connection) { CommandTimeout = (int)pg.PgCtlTimeout.TotalSeconds };
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (NpgsqlException)
+        {
+            // Not answering: the shutdown checkpoint of the fast stop below does the same work, only later.
+        }
+    }
+
+    private async Task WaitUntilOutOfRecoveryAsync(CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(pg.PgCtlTimeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        while (true)
+        {
+            try
+            {
+                await using NpgsqlConnection connection = pg.LocalConnection();
+                await connection.OpenAsync(deadline.Token);
+                await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
+                if (!(bool)(await command.ExecuteScalarAsync(deadline.Token))!)
+                {
+                    return;
+                }
+            }
+            catch (NpgsqlException) when (!deadline.IsCancellationRequested)
+            {
+                // Promotion can briefly refuse connections; ask again.
+            }
+            if (!await WaitOrTimeoutAsync(timer, deadline.Token, ct))
+            {
+                throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after pg_ctl promote; see {pg.LogFile}");
+            }
+        }
+    }
+
+    private static async Task<bool> WaitOrTimeoutAsync(PeriodicTimer timer, CancellationToken deadline, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(deadline);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static void KillIfAlive(int pid)
+    {
+        if (PostmasterProcess.IsAlive(pid))
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Pgha.Postgres;
+
+/// <summary>The postmaster as the kernel sees it: the pid in postmaster.pid and whether /proc still shows it.</summary>
+public static class PostmasterProcess
+{
+    /// <summary>The pid of a live postmaster for <paramref name="dataDir"/>, or null when none runs (no file, stale file).</summary>
+    public static int? AlivePid(string dataDir)
+    {
+        int? pid = ReadPid(dataDir);
+        return pid is int p && IsAlive(p) ? p : null;
+    }
+
+    public static int? ReadPid(string dataDir) => ReadPidFile(Path.Combine(dataDir, "postmaster.pid"));
+
+    /// <summary>The pid on the first line of a PostgreSQL lock file (postmaster.pid, a socket's .lock).</summary>
+    public static int? ReadPidFile(string path)
+    {
+        try
+        {
+            string? first = File.ReadLines(path).FirstOrDefault();
+            return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0 ? pid : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Alive means: /proc has the pid, it is not a zombie, and it is a postgres binary (a stale pid file after a
+    /// reboot may name an unrelated process).
+    /// </summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Format: "pid (comm) S ...": the state follows the last ')' because comm may itself hold ')'.
+            int close = stat.LastIndexOf(')');
+            string comm = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..close];
+            char state = stat[close + 2];
+            return state is not ('Z' or 'X') && comm.StartsWith("postgres", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Server processes still working in <paramref name="dataDir"/> (every postgres child runs with it as cwd). After a
+    /// postmaster is killed they linger briefly, and a new postmaster refuses to start while they hold shared memory.
+    /// </summary>
+    public static bool AnyProcessInDataDirectory(string dataDir)
+    {
+        foreach (string proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                continue;
+            }
+            try
+            {
+                if (new DirectoryInfo(Path.Combine(proc, "cwd")).LinkTarget == dataDir)
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Exited meanwhile, or not ours to look at.
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+using Npgsql;
+using Pgha.Core.Ha;
+using Pgha.Core.Postgres;
+
+namespace Pgha.Postgres;
+
+/// <summary>The SQL behind <see cref="PostgresProbe"/>: one status row, then pg_stat_replication on a primary.</summary>
+internal static class ProbeQueries
+{
+    // LSNs come back as text and go through Lsn.Parse, so one parser serves SQL, controldata and the DCS.
+    private const string Status = """
+        SELECT pg_is_in_recovery(),
+               CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn()::text END,
+               pg_last_wal_receive_lsn()::text,
+               pg_last_wal_replay_lsn()::text,
+               pg_last_xact_replay_timestamp(),
+               (SELECT timeline_id FROM pg_control_checkpoint()),
+               (SELECT system_identifier::text FROM pg_control_system()),
+               pg_postmaster_start_time(),
+               current_setting('server_version_num')::int,
+               w.status, w.sender_host, w.received_tli,
+               (SELECT string_agg(name, ', ' ORDER BY name) FROM pg_settings WHERE pending_restart)
+        FROM (SELECT 1) AS one
+        LEFT JOIN (SELECT status, sender_host, received_tli FROM pg_stat_wal_receiver LIMIT 1) AS w ON true
+        """;
+
+    private const string Replication = """
+        SELECT application_name, client_addr::text, state, sync_state, sync_priority, coalesce(usename, ''), replay_lsn::text
+        FROM pg_stat_replication
+        ORDER BY application_name
+        """;
+
+    public static async Task<LocalPostgres> ReadAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        LocalPostgres status = await ReadStatusAsync(connection, ct);
+        return status.InRecovery ? status : status with { Replication = await ReadReplicationAsync(connection, ct) };
+    }
+
+    private static async Task<LocalPostgres> ReadStatusAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(Status, connection);
+        await using NpgsqlDataReader row = await command.ExecuteReaderAsync(ct);
+        await row.ReadAsync(ct);
+        bool inRecovery = row.GetBoolean(0);
+        long? received = LsnOrNull(row, 2);
+        long? replayed = LsnOrNull(row, 3);
+        string? receiverStatus = row.IsDBNull(9) ? null : row.GetString(9);
+        int checkpointTimeline = row.GetInt32(5);
+        string? pendingRestart = row.IsDBNull(12) ? null : row.GetString(12);
+        return new LocalPostgres
+        {
+            RunState = PostgresRunState.Running,
+            InRecovery = inRecovery,
+            WalPosition = inRecovery ? Math.Max(received ?? 0, replayed ?? 0) : LsnOrNull(row, 1) ?? 0,
+            ReceivedLsn = received,
+            ReplayedLsn = replayed,
+            ReplayedTimestamp = row.IsDBNull(4) ? null : row.GetFieldValue<DateTimeOffset>(4),
+            // A replica's checkpoint lags behind the timeline it streams; the walreceiver knows the current one.
+            Timeline = inRecovery && !row.IsDBNull(11) ? row.GetInt32(11) : checkpointTimeline,
+            SystemIdentifier = row.GetString(6),
+            PostmasterStartTime = row.GetFieldValue<DateTimeOffset>(7),
+            ServerVersion = row.GetInt32(8),
+            UpstreamHost = row.IsDBNull(10) ? null : row.GetString(10),
+            IsStreaming = receiverStatus == "streaming",
+            PendingRestart = pendingRestart is not null,
+            PendingRestartReason = pendingRestart is null ? null : $"pending restart: {pendingRestart}",
+        };
+    }
+
+    private static async Task<IReadOnlyList<ReplicationConnection>> ReadReplicationAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(Replication, connection);
+        await using NpgsqlDataReader row = await command.ExecuteReaderAsync(ct);
+        var connections = new List<ReplicationConnection>();
+        while (await row.ReadAsync(ct))
+        {
+            connections.Add(new ReplicationConnection(
+                ApplicationName: row.GetString(0),
+                ClientAddr: row.IsDBNull(1) ? null : row.GetString(1),
+                State: row.IsDBNull(2) ? "" : row.GetString(2),
+                SyncState: row.IsDBNull(3) ? "" : row.GetString(3),
+                SyncPriority: row.IsDBNull(4) ? 0 : row.GetInt32(4),
+                UserName: row.GetString(5),
+                ReplayLsn: LsnOrNull(row, 6)));
+        }
+        return connections;
+    }
+
+    private static long? LsnOrNull(NpgsqlDataReader row, int column) => row.IsDBNull(column) ? null : Lsn.Parse(row.GetString(column));
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Pgha.Core.Config;
+using Pgha.Postgres;
+using Pgha.Processes;
+
+namespace Pgha.Testing;
+
+/// <summary>
+/// Up to a few PostgreSQL instances on <c>127.0.62.N:5432</c> with data under <c>/tmp/pgha-test-pg-*</c>. Dispose stops
+/// every postgres it may have started (resuming a SIGSTOPped one, pg_ctl stop -m immediate, then kill -9 by pid) and
+/// removes the directory, pass or fail.
+/// </summary>
+public sealed class PostgresTestCluster : IAsyncDisposable
+{
+    public const string SuperuserPassword = "su:pa\\ss 'word";
+    private readonly List<PostgresTestNode> _nodes = [];
+    private readonly ProcessRunner _runner = new();
+
+    public PostgresTestCluster(DynamicConfig? dynamic = null)
+    {
+        Root = $"/tmp/pgha-test-pg-{Guid.NewGuid():N}"[..27];
+        Dynamic = dynamic ?? new DynamicConfig();
+        UnixFiles.EnsureDirectory(Root, UnixFiles.Private | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute, OsUser.Lookup("postgres"));
+    }
+
+    public string Root { get; }
+    public DynamicConfig Dynamic { get; set; }
+
+    /// <summary>Node <paramref name="index"/> (1-based) on 127.0.62.<paramref name="index"/>; created once, then returned again.</summary>
+    public async Task<PostgresTestNode> NodeAsync(int index)
+    {
+        string name = $"n{index}";
+        if (_nodes.FirstOrDefault(n => n.Name == name) is { } existing)
+        {
+            return existing;
+        }
+        string address = $"127.0.62.{index}";
+        PghaConfig config = Config(name, address);
+        UnixFiles.EnsureDirectory(Path.Combine(Root, name), UnixFiles.Private, OsUser.Lookup("postgres"));
+        PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(null, _runner, CancellationToken.None);
+        var instance = new PostgresInstance(config, () => Dynamic, binaries, _runner);
+        var control = new PostgresControl(instance);
+        var node = new PostgresTestNode(name, address, config, instance, new PostgresProbe(instance), control,
+            new PostgresProvisioning(instance, control, TimeProvider.System));
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until true; fails naming <paramref name="because"/> after <paramref name="timeout"/> (a hang guard, not a threshold).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"gave up waiting: {because}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (PostgresTestNode node in _nodes)
+        {
+            await StopHardAsync(node);
+        }
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    private async Task StopHardAsync(PostgresTestNode node)
+    {
+        if (PostmasterProcess.ReadPid(node.Instance.DataDir) is not int pid || !PostmasterProcess.IsAlive(pid))
+        {
+            return;
+        }
+        await _runner.RunAsync(new ProcessSpec("/bin/kill", ["-CONT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]), CancellationToken.None);
+        await node.Instance.RunAsync("pg_ctl", ["stop", "-D", node.Instance.DataDir, "-m", "immediate", "-w", "-t", "10"], TimeSpan.FromSeconds(20), CancellationToken.None);
+        if (PostmasterProcess.IsAlive(pid))
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+    }
+
+    private PghaConfig Config(string name, string address) => new()
+    {
+        Scope = "pgtest",
+        Name = name,
+        RestApi = new RestApiConfig { Listen = $"{address}:8008", ConnectAddress = $"{address}:8008" },
+        Etcd3 = new Etcd3Config { Hosts = ["127.0.62.250:2379"] },
+        Bootstrap = new BootstrapConfig
+        {
+            PostBootstrap = "psql -v ON_ERROR_STOP=1 -c 'CREATE TABLE made_by_post_bootstrap (id int)'",
+            Initdb = [new InitdbOption("encoding", "UTF8"), new InitdbOption("data-checksums", null)],
+            PgHba = ["host all all 127.0.0.0/8 scram-sha-256", "host replication all 127.0.0.0/8 scram-sha-256"],
+        },
+        Postgresql = new PostgresqlConfig
+        {
+            Listen = $"{address}:{PostgresTestNode.Port}",
+            ConnectAddress = $"{address}:{PostgresTestNode.Port}",
+            DataDir = Path.Combine(Root, name, "data"),
+            Superuser = new Credentials("postgres", SuperuserPassword),
+            Replication = new Credentials("replicator", "rep-pass:1"),
+            Parameters = new Dictionary<string, string> { ["shared_buffers"] = "16MB", ["max_connections"] = "30" },
+            PgCtlTimeout = TimeSpan.FromSeconds(60),
+        },
+    };
+}
