@@ -2,9 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pgha.Api;
 using Pgha.Core.Config;
 using Pgha.Core.Dcs;
-using Pgha.Core.Ha;
 using Pgha.Etcd;
-using Pgha.Logging;
 using Pgha.Postgres;
 using Pgha.Processes;
 
@@ -32,16 +30,16 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
         var instance = new PostgresInstance(config, () => settings.Dynamic, binaries, runner);
         var control = new PostgresControl(instance);
-        var provisioning = new PostgresProvisioning(instance);
+        var provisioning = new PostgresProvisioning(instance, control, _clock);
         var probe = new PostgresProbe(instance);
-        var postmaster = new PostmasterWatch(instance);
+        var postmaster = new PostmasterWatch(instance.DataDir);
 
         var longActions = new LongActionRunner();
         using var http = new HttpClient();
         var observer = new HaObserver(store, probe, new PeerProbe(http), settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
         var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
-        var wakeup = new LoopWakeup(_clock, longActions, postmaster.WaitForExitAsync);
+        var wakeup = new LoopWakeup(_clock, longActions, ct => PostmasterExitAsync(instance.DataDir, postmaster, ct));
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()), _clock, loggers.CreateLogger<HaLoop>());
 
         await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers);
@@ -56,5 +54,15 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         await api.StopAsync(CancellationToken.None);
         await watcher.ContinueWith(_ => { }, TaskScheduler.Default);
         return 0;
+    }
+
+    /// <summary>Completes when a running postmaster dies; never while none runs (the loop's timer covers that).</summary>
+    private static async Task PostmasterExitAsync(string dataDir, PostmasterWatch watch, CancellationToken ct)
+    {
+        if (PostmasterProcess.AlivePid(dataDir) is null)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        await watch.WaitForExitAsync(ct);
     }
 }

@@ -2,6 +2,7 @@ using Pgha.Agent;
 using Pgha.Core.Cluster;
 using Pgha.Core.Dcs;
 using Pgha.Etcd;
+using Pgha.Testing;
 
 namespace Pgha.IntegrationTests.Etcd;
 

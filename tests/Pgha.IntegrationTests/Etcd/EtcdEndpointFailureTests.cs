@@ -1,6 +1,7 @@
 using Pgha.Agent;
 using Pgha.Core.Dcs;
 using Pgha.Etcd;
+using Pgha.Testing;
 
 namespace Pgha.IntegrationTests.Etcd;
 
