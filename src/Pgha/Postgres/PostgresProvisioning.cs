@@ -83,7 +83,10 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         {
             Environment = new Dictionary<string, string?>
             {
-                ["PGPASSFILE"] = pgpass.Path, ["LANG"] = "C", ["LC_ALL"] = "C", ["PGOPTIONS"] = "-c statement_timeout=0",
+                ["PGPASSFILE"] = pgpass.Path,
+                ["LANG"] = "C",
+                ["LC_ALL"] = "C",
+                ["PGOPTIONS"] = "-c statement_timeout=0",
             },
             Timeout = Timeout.InfiniteTimeSpan,
         };
