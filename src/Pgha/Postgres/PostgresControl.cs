@@ -26,7 +26,7 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         pg.EnsureDirectory(pg.SocketDirectory, UnixFiles.Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         _files.Write(role, upstream);
         _upstream = upstream;
-        await WaitForOrphanedChildrenAsync(ct);
+        await CrashLeftovers.ClearAsync(pg, ct);
         await PgCtlStartAsync(ct);
     }
 
@@ -83,40 +83,8 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
             return;
         }
         pg.EnsureRunDirectory();
-        await WaitForOrphanedChildrenAsync(ct);
+        await CrashLeftovers.ClearAsync(pg, ct);
         await PgCtlStartAsync(ct);
-    }
-
-    /// <summary>
-    /// After a crash, backends of the dead postmaster exit on their own within moments; a start before that fails. Then
-    /// stale lock files (postmaster.pid, the socket's .lock) go: a dead postmaster that nobody has reaped yet (a zombie, as under a container's
-    /// init) still answers kill(pid, 0), and PostgreSQL would take it for a running server.
-    /// </summary>
-    private async Task WaitForOrphanedChildrenAsync(CancellationToken ct)
-    {
-        await WaitWhileChildrenRunAsync(ct);
-        string socketLock = Path.Combine(pg.SocketDirectory, $".s.PGSQL.{pg.Port}.lock");
-        foreach (string lockFile in new[] { Path.Combine(pg.DataDir, "postmaster.pid"), socketLock })
-        {
-            if (PostmasterProcess.ReadPidFile(lockFile) is int stale && !PostmasterProcess.IsAlive(stale))
-            {
-                File.Delete(lockFile);
-            }
-        }
-    }
-
-    private async Task WaitWhileChildrenRunAsync(CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(pg.PgCtlTimeout);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (PostmasterProcess.AnyProcessInDataDirectory(pg.DataDir))
-        {
-            if (!await WaitOrTimeoutAsync(timer, deadline.Token, ct))
-            {
-                throw new PghaException($"{pg.DataDir}: processes of a dead postmaster still run there after {pg.PgCtlTimeout.TotalSeconds:0} s; kill them (ps -u postgres) and start again");
-            }
-        }
     }
 
     private async Task PgCtlStartAsync(CancellationToken ct)
@@ -176,40 +144,24 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
 
     private async Task WaitUntilOutOfRecoveryAsync(CancellationToken ct)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(pg.PgCtlTimeout);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        while (true)
+        if (!await BoundedPoll.UntilAsync(IsOutOfRecoveryAsync, pg.PgCtlTimeout, ct))
         {
-            try
-            {
-                await using NpgsqlConnection connection = pg.LocalConnection();
-                await connection.OpenAsync(deadline.Token);
-                await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
-                if (!(bool)(await command.ExecuteScalarAsync(deadline.Token))!)
-                {
-                    return;
-                }
-            }
-            catch (NpgsqlException) when (!deadline.IsCancellationRequested)
-            {
-                // Promotion can briefly refuse connections; ask again.
-            }
-            if (!await WaitOrTimeoutAsync(timer, deadline.Token, ct))
-            {
-                throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after pg_ctl promote; see {pg.LogFile}");
-            }
+            throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after pg_ctl promote; see {pg.LogFile}");
         }
     }
 
-    private static async Task<bool> WaitOrTimeoutAsync(PeriodicTimer timer, CancellationToken deadline, CancellationToken ct)
+    private async Task<bool> IsOutOfRecoveryAsync(CancellationToken ct)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(deadline);
+            await using NpgsqlConnection connection = pg.LocalConnection();
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
+            return !(bool)(await command.ExecuteScalarAsync(ct))!;
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (NpgsqlException)
         {
+            // Promotion can briefly refuse connections; ask again.
             return false;
         }
     }
