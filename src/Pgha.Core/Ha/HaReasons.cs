@@ -19,6 +19,7 @@ public static class HaReasons
     public static string BootstrapFailed(string? error) => $"bootstrap failed, releasing the initialize key: {error}";
     public static string LongActionFailed(string name, string? error) => $"{name} failed, will retry: {error}";
     public static string RewindFailed(string? error) => $"rewind failed, moving the data directory aside to clone again: {error}";
+    public static string LongActionFinished(string name) => $"{name} finished";
 
     // etcd unreachable
     public const string DemoteNoDcs = "demoting: etcd is not accessible, cannot keep the leader key";
