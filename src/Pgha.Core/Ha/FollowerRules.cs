@@ -9,7 +9,7 @@ internal static class FollowerRules
     {
         string leader = input.Cluster.Leader!.Name;
         LocalPostgres pg = input.Postgres;
-        if (pg.IsRunningPrimary)
+        if (pg.IsRunningPrimary || (pg.RunState == PostgresRunState.NotResponding && !pg.InRecovery))
         {
             AgentMemory next = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, NeedsRewindCheck = true, FollowingLeader = null };
             return Decision.Do(next, HaReasons.FollowerDemote(leader), new Demote(DemoteMode.ImmediateNoLock));
