@@ -16,6 +16,16 @@ internal static class FollowerRules
         }
         if (pg.IsRunningReplica)
         {
+            if (input.Memory.NeedsRewindCheck && input.Cluster.LeaderMember is { Role: MemberRole.Primary, Timeline: { } leaderTimeline })
+            {
+                // A former primary started read-only (etcd outage, lost race) may hold WAL the new leader never had;
+                // it cannot stream across that fork, so stop it and let the stopped-former-primary rule rewind it.
+                if (leaderTimeline > pg.Timeline)
+                {
+                    return Decision.Do(input, HaReasons.FollowerStopToRewind(leader), new Demote(DemoteMode.ImmediateNoLock));
+                }
+                input = input with { Memory = input.Memory with { NeedsRewindCheck = false } };
+            }
             return input.Memory.FollowingLeader == leader
                 ? Decision.Wait(input, HaReasons.FollowerNoAction(input.Me, leader))
                 : Decision.Do(input, HaReasons.FollowerNoAction(input.Me, leader), new FollowLeader(leader));

@@ -218,6 +218,12 @@ public sealed class HaRulesTests
         yield return RuleRow.Of("already following", Follower(Postgres.RunningReplica(), Memory.Following("n1")), HaReasons.FollowerNoAction("n2", "n1"));
         yield return RuleRow.Of("points at the new leader", Follower(Postgres.RunningReplica(), Memory.Following("n3")),
             HaReasons.FollowerNoAction("n2", "n1"), new FollowLeader("n1"));
+        yield return RuleRow.Of(Follower(Postgres.RunningReplica(timeline: 1), Memory.Following("n1") with { NeedsRewindCheck = true },
+                cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerStopToRewind("n1"), DemoteNoLock);
+        yield return RuleRow.Of("former primary already on the leader's timeline", Follower(Postgres.RunningReplica(timeline: 2),
+                Memory.Following("n1") with { NeedsRewindCheck = true }, cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerNoAction("n2", "n1"));
         yield return RuleRow.Of(Follower(Postgres.Starting()), HaReasons.FollowerStartingWait("n1"));
         yield return RuleRow.Of(Follower(Postgres.NotResponding(inRecovery: true)), HaReasons.FollowerUnresponsive("n1"));
         yield return RuleRow.Of("follower", Follower(Postgres.Stopped(inRecovery: true, systemId: "8000")), HaReasons.SystemIdMismatch);

@@ -160,4 +160,22 @@ public sealed class ScenarioTests
         Assert.Equal([new RefreshLeaderLock()], leading.Actions);
         Assert.False(n1.Memory.Bootstrapping);
     }
+
+    [Fact]
+    public void A_primary_demoted_offline_in_an_etcd_outage_is_stopped_and_rewound_when_a_newer_leader_appears()
+    {
+        var n1 = new ScenarioNode(Settings.For("n1", usePgRewind: true), _time);
+        n1.Cycle(Cluster.WithLeader("n1"), Postgres.RunningPrimary(timeline: 1));
+        n1.Wait(LoopWait + LoopWait);
+        n1.Cycle(Cluster.Unreachable, Postgres.RunningPrimary(timeline: 1));
+        ClusterView newLeader = Cluster.WithLeader("n2", timeline: 2);
+
+        n1.Wait(LoopWait);
+        HaDecision stop = n1.Cycle(newLeader, Postgres.RunningReplica(timeline: 1));
+        n1.Wait(LoopWait);
+        HaDecision rewind = n1.Cycle(newLeader, Postgres.Stopped(inRecovery: true, timeline: 1));
+
+        Assert.Equal([new Demote(DemoteMode.ImmediateNoLock)], stop.Actions);
+        Assert.Equal([new Rewind("n2")], rewind.Actions);
+    }
 }
