@@ -39,7 +39,7 @@ internal sealed class SafetySimulation
     }
 
     public SimDcs Dcs { get; }
-    public SimFaults Faults { get; }
+    public SimFaults Faults { get; set; }
     public DateTimeOffset Now => _time.GetUtcNow();
     public IReadOnlyList<SimAgent> Agents => _agents;
     /// <summary>The first broken invariant, with the recent trace; null while none.</summary>
