@@ -16,14 +16,14 @@ internal static class FollowerRules
         }
         if (pg.IsRunningReplica)
         {
-            if (input.Memory.NeedsRewindCheck && input.Cluster.LeaderMember is { Role: MemberRole.Primary, Timeline: { } leaderTimeline })
+            if (DivergedFromLeader(input))
             {
-                // A former primary started read-only (etcd outage, lost race) may hold WAL the new leader never had;
-                // it cannot stream across that fork, so stop it and let the stopped-former-primary rule rewind it.
-                if (leaderTimeline > pg.Timeline)
-                {
-                    return Decision.Do(input, HaReasons.FollowerStopToRewind(leader), new Demote(DemoteMode.ImmediateNoLock));
-                }
+                // PostgreSQL cannot stream across a fork it has already passed; stop it, armed, so that the
+                // stopped-former-primary rules rewind or re-clone it next cycle.
+                return Decision.Do(input.Memory with { NeedsRewindCheck = true }, HaReasons.FollowerStopToRewind(leader), new Demote(DemoteMode.ImmediateNoLock));
+            }
+            if (input.Memory.NeedsRewindCheck && input.Cluster.LeaderMember?.Timeline == pg.Timeline)
+            {
                 input = input with { Memory = input.Memory with { NeedsRewindCheck = false } };
             }
             return input.Memory.FollowingLeader == leader
@@ -62,6 +62,20 @@ internal static class FollowerRules
         }
         AgentMemory next = input.Memory with { NeedsRewindCheck = false };
         return Decision.Do(next, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
+    }
+
+    /// <summary>
+    /// The leader runs on a later timeline and my WAL went past the point where it forked from mine: the history key
+    /// tells where; without an entry for my timeline, a former primary (rewind check armed) is assumed to have diverged.
+    /// </summary>
+    private static bool DivergedFromLeader(HaInput input)
+    {
+        if (input.Cluster.LeaderMember is not { Role: MemberRole.Primary, Timeline: { } leaderTimeline } || leaderTimeline <= input.Postgres.Timeline)
+        {
+            return false;
+        }
+        HistoryEntry? fork = input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline);
+        return fork is null ? input.Memory.NeedsRewindCheck : input.Postgres.WalPosition > fork.Lsn;
     }
 
     /// <summary>The data directory belongs to a different cluster than the one in the initialize key.</summary>

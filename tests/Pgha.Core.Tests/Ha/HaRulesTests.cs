@@ -218,9 +218,15 @@ public sealed class HaRulesTests
         yield return RuleRow.Of("already following", Follower(Postgres.RunningReplica(), Memory.Following("n1")), HaReasons.FollowerNoAction("n2", "n1"));
         yield return RuleRow.Of("points at the new leader", Follower(Postgres.RunningReplica(), Memory.Following("n3")),
             HaReasons.FollowerNoAction("n2", "n1"), new FollowLeader("n1"));
-        yield return RuleRow.Of(Follower(Postgres.RunningReplica(timeline: 1), Memory.Following("n1") with { NeedsRewindCheck = true },
-                cluster: Cluster.WithLeader("n1", timeline: 2)),
+        yield return RuleRow.Of(Follower(Postgres.RunningReplica(lsn: 150, timeline: 1), Memory.Following("n1"),
+                cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
             HaReasons.FollowerStopToRewind("n1"), DemoteNoLock);
+        yield return RuleRow.Of("former primary, no history entry", Follower(Postgres.RunningReplica(timeline: 1),
+                Memory.Following("n1") with { NeedsRewindCheck = true }, cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerStopToRewind("n1"), DemoteNoLock);
+        yield return RuleRow.Of("replica short of the fork follows onto the new timeline", Follower(Postgres.RunningReplica(lsn: 100, timeline: 1),
+                Memory.Following("n1") with { NeedsRewindCheck = true }, cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
+            HaReasons.FollowerNoAction("n2", "n1"));
         yield return RuleRow.Of("former primary already on the leader's timeline", Follower(Postgres.RunningReplica(timeline: 2),
                 Memory.Following("n1") with { NeedsRewindCheck = true }, cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerNoAction("n2", "n1"));

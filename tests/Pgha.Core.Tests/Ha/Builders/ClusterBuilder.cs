@@ -65,6 +65,13 @@ public sealed class ClusterBuilder
         return this;
     }
 
+    /// <summary>Appends a <c>history</c> row: <paramref name="timeline"/> ended at <paramref name="lsn"/>.</summary>
+    public ClusterBuilder History(int timeline, long lsn)
+    {
+        _view = _view with { History = [.. _view.History, new HistoryEntry(timeline, lsn, "no recovery target specified", null, null)] };
+        return this;
+    }
+
     public ClusterView Build() => _view;
 
     public static implicit operator ClusterView(ClusterBuilder builder) => builder.Build();
