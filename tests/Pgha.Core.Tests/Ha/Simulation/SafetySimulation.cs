@@ -123,7 +123,7 @@ internal sealed class SafetySimulation
     private void Fail(string what) =>
         Violation ??= $"at {Now:HH:mm:ss}: {what}; leader key: {Dcs.Leader ?? "none"}\n{string.Join("\n", _trace)}";
 
-    /// <summary>Running replicas catch up with their upstream and adopt its timeline; primaries take writes.</summary>
+    /// <summary>Primaries take writes; running replicas catch up with an upstream they can follow and adopt its timeline.</summary>
     private void Replicate()
     {
         foreach (SimAgent agent in _agents.Where(a => a.Pg.IsWritablePrimary(Now)))
@@ -133,10 +133,11 @@ internal sealed class SafetySimulation
         foreach (SimAgent agent in _agents.Where(a => a.Pg.State == PostgresRunState.Running && a.Pg.InRecovery && a.Pg.Upstream is not null))
         {
             SimPostgres upstream = Agent(agent.Pg.Upstream!).Pg;
-            if (upstream.State == PostgresRunState.Running && upstream.SystemId == agent.Pg.SystemId && upstream.Timeline >= agent.Pg.Timeline)
+            if (agent.Pg.CanStreamFrom(upstream))
             {
                 agent.Pg.Wal = Math.Max(agent.Pg.Wal, upstream.Wal - _random.Next(0, 20));
                 agent.Pg.Timeline = upstream.Timeline;
+                agent.Pg.History = upstream.History;
             }
         }
     }

@@ -16,6 +16,7 @@ internal sealed class SimDcs(TimeSpan ttl)
     public string? Initialize { get; private set; }
     public FailoverKey? Failover { get; set; }
     public long LastLsn { get; set; }
+    public IReadOnlyList<HistoryEntry> History { get; set; } = [];
 
     public ClusterView Read(DateTimeOffset now)
     {
@@ -27,6 +28,7 @@ internal sealed class SimDcs(TimeSpan ttl)
             Members = [.. _members.Values.OrderBy(m => m.Name, StringComparer.Ordinal)],
             Failover = Failover,
             LastLsn = LastLsn,
+            History = History,
             Revision = ++_revision,
         };
     }

@@ -1,3 +1,4 @@
+using Pgha.Core.Cluster;
 using Pgha.Core.Ha;
 
 namespace Pgha.Core.Tests.Ha.Simulation;
@@ -62,10 +63,10 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
                 Bootstrap();
                 break;
             case CreateReplica c:
-                CopyFrom(c.Source, LongActionNames.CreateReplica, rewind: false);
+                CopyFrom(c.Source, LongActionNames.CreateReplica);
                 break;
             case Rewind r:
-                CopyFrom(r.Leader, LongActionNames.Rewind, rewind: true);
+                CopyFrom(r.Leader, LongActionNames.Rewind);
                 break;
             case StartPostgres s:
                 Start(s);
@@ -97,6 +98,7 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
             if (Pg.IsWritablePrimary(world.Now))
             {
                 world.Dcs.LastLsn = Pg.Wal;
+                world.Dcs.History = [.. Pg.History.Select(h => new HistoryEntry(h.Timeline, h.EndLsn, "no recovery target specified", null, null))];
             }
             return true;
         }
@@ -120,7 +122,7 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
         agent.ReportLongAction(LongActionNames.Bootstrap, null);
     }
 
-    private void CopyFrom(string source, string longAction, bool rewind)
+    private void CopyFrom(string source, string longAction)
     {
         SimPostgres from = world.Agent(source).Pg;
         if (!from.HasData)
@@ -128,10 +130,9 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
             agent.ReportLongAction(longAction, $"{source} has no data directory");
             return;
         }
-        long wal = rewind ? Math.Min(Pg.Wal, from.Wal) : from.Wal;
+        // pg_rewind leaves the data directory as a copy of the source up to its current position, like a clone.
         Pg.Stop();
         Pg.CloneFrom(from);
-        Pg.Wal = wal;
         agent.ReportLongAction(longAction, null);
     }
 
@@ -164,7 +165,7 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
         }
         world.CheckHoldsKey(agent, "promoted");
         Pg.InRecovery = false;
-        Pg.Timeline++;
+        Pg.StartNewTimeline();
         Pg.Upstream = null;
     }
 

@@ -15,7 +15,27 @@ internal sealed class SimPostgres
     /// <summary>The postmaster lives but does not answer (SIGSTOP, stuck disk) until this instant.</summary>
     public DateTimeOffset HungUntil { get; set; }
 
+    /// <summary>Timelines this data directory has left, with the LSN each one ended at (PostgreSQL's .history files).</summary>
+    public IReadOnlyList<(int Timeline, long EndLsn)> History { get; set; } = [];
+
     public bool HasData => State != PostgresRunState.NoDataDirectory;
+
+    /// <summary>
+    /// Whether this instance can replay <paramref name="upstream"/>'s WAL: same cluster, and either the same timeline or
+    /// a later one that forked from mine at or after everything I have. A former primary whose WAL ran past the fork
+    /// cannot, until it is rewound or re-cloned.
+    /// </summary>
+    public bool CanStreamFrom(SimPostgres upstream) =>
+        upstream.State == PostgresRunState.Running && upstream.SystemId == SystemId
+        && (upstream.Timeline == Timeline
+            || (upstream.Timeline > Timeline && upstream.History.Any(h => h.Timeline == Timeline && h.EndLsn >= Wal)));
+
+    /// <summary>Leaves the current timeline at the current position and starts the next one.</summary>
+    public void StartNewTimeline()
+    {
+        History = [.. History, (Timeline, Wal)];
+        Timeline++;
+    }
 
     public bool IsHung(DateTimeOffset now) => State == PostgresRunState.Running && now < HungUntil;
 
@@ -49,6 +69,7 @@ internal sealed class SimPostgres
         Wal = 0;
         SystemId = null;
         Upstream = null;
+        History = [];
     }
 
     /// <summary>A stopped copy of <paramref name="source"/>'s data, with standby.signal.</summary>
@@ -57,6 +78,7 @@ internal sealed class SimPostgres
         State = PostgresRunState.Stopped;
         InRecovery = true;
         Timeline = source.Timeline;
+        History = source.History;
         Wal = source.Wal;
         SystemId = source.SystemId;
         Upstream = null;
