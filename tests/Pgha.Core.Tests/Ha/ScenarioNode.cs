@@ -20,8 +20,13 @@ internal sealed class ScenarioNode(HaSettings settings, FakeTimeProvider time)
     {
         HaDecision decision = HaRules.Decide(new HaInput
         {
-            Cluster = cluster, Postgres = postgres, Memory = Memory, Settings = settings, Now = Now,
-            Peers = peers ?? [], LongAction = longAction,
+            Cluster = cluster,
+            Postgres = postgres,
+            Memory = Memory,
+            Settings = settings,
+            Now = Now,
+            Peers = peers ?? [],
+            LongAction = longAction,
         });
         Memory = decision.NextMemory;
         if (decision.Actions.Any(a => a is AcquireLeaderLock or RefreshLeaderLock))

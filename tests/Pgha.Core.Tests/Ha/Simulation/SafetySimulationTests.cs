@@ -70,7 +70,8 @@ public sealed class SafetySimulationTests
     /// <summary>
     /// Found by this simulation before SelfFencing.MayAcceptWrites existed: n2 held the key, lost etcd, and its
     /// postmaster hung; the etcd-unreachable rule and then the follower rule ignored the hung (not "running") primary,
-    /// its lease ran out, n1 was promoted, and n2's postmaster woke up taking writes beside it.
+    /// its lease ran out, n1 was promoted, and n2's postmaster woke up taking writes beside it. The seed reproduces
+    /// that history only with this model's random draws; if the model changes, find the new seed by reverting the fix.
     /// </summary>
     [Fact]
     public void Seed_5_a_hung_primary_that_lost_etcd_is_fenced_before_a_replica_is_promoted() =>

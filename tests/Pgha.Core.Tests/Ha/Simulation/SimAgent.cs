@@ -64,8 +64,13 @@ internal sealed class SimAgent(string name, HaSettings settings)
     {
         var input = new HaInput
         {
-            Cluster = view, Postgres = Pg.Probe(world.Now), Memory = Memory, Settings = Settings, Now = world.Now,
-            Peers = peers, LongAction = _longActionOutcome,
+            Cluster = view,
+            Postgres = Pg.Probe(world.Now),
+            Memory = Memory,
+            Settings = Settings,
+            Now = world.Now,
+            Peers = peers,
+            LongAction = _longActionOutcome,
         };
         _longActionOutcome = null;
         HaDecision decision = HaRules.Decide(input);

@@ -5,7 +5,14 @@ internal sealed record SimFaults
 {
     public static readonly SimFaults None = new()
     {
-        MessageLoss = 0, AmbiguousWrite = 0, Freeze = 0, Isolate = 0, Hang = 0, Crash = 0, StartFailure = 0, Switchover = 0,
+        MessageLoss = 0,
+        AmbiguousWrite = 0,
+        Freeze = 0,
+        Isolate = 0,
+        Hang = 0,
+        Crash = 0,
+        StartFailure = 0,
+        Switchover = 0,
     };
 
     /// <summary>A DCS read, write or REST probe is lost.</summary>
