@@ -9,13 +9,23 @@ internal static class FollowerRules
     {
         string leader = input.Cluster.Leader!.Name;
         LocalPostgres pg = input.Postgres;
-        if (pg.IsRunningPrimary)
+        if (pg.IsRunningPrimary || (pg.RunState == PostgresRunState.NotResponding && !pg.InRecovery))
         {
             AgentMemory next = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, NeedsRewindCheck = true, FollowingLeader = null };
             return Decision.Do(next, HaReasons.FollowerDemote(leader), new Demote(DemoteMode.ImmediateNoLock));
         }
         if (pg.IsRunningReplica)
         {
+            if (DivergedFromLeader(input))
+            {
+                // PostgreSQL cannot stream across a fork it has already passed; stop it, armed, so that the
+                // stopped-former-primary rules rewind or re-clone it next cycle.
+                return Decision.Do(input.Memory with { NeedsRewindCheck = true }, HaReasons.FollowerStopToRewind(leader), new Demote(DemoteMode.ImmediateNoLock));
+            }
+            if (input.Memory.NeedsRewindCheck && input.Cluster.LeaderMember?.Timeline == pg.Timeline)
+            {
+                input = input with { Memory = input.Memory with { NeedsRewindCheck = false } };
+            }
             return input.Memory.FollowingLeader == leader
                 ? Decision.Wait(input, HaReasons.FollowerNoAction(input.Me, leader))
                 : Decision.Do(input, HaReasons.FollowerNoAction(input.Me, leader), new FollowLeader(leader));
@@ -52,6 +62,20 @@ internal static class FollowerRules
         }
         AgentMemory next = input.Memory with { NeedsRewindCheck = false };
         return Decision.Do(next, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
+    }
+
+    /// <summary>
+    /// The leader runs on a later timeline and my WAL went past the point where it forked from mine: the history key
+    /// tells where; without an entry for my timeline, a former primary (rewind check armed) is assumed to have diverged.
+    /// </summary>
+    private static bool DivergedFromLeader(HaInput input)
+    {
+        if (input.Cluster.LeaderMember is not { Role: MemberRole.Primary, Timeline: { } leaderTimeline } || leaderTimeline <= input.Postgres.Timeline)
+        {
+            return false;
+        }
+        HistoryEntry? fork = input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline);
+        return fork is null ? input.Memory.NeedsRewindCheck : input.Postgres.WalPosition > fork.Lsn;
     }
 
     /// <summary>The data directory belongs to a different cluster than the one in the initialize key.</summary>

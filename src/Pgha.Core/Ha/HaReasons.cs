@@ -19,6 +19,7 @@ public static class HaReasons
     public static string BootstrapFailed(string? error) => $"bootstrap failed, releasing the initialize key: {error}";
     public static string LongActionFailed(string name, string? error) => $"{name} failed, will retry: {error}";
     public static string RewindFailed(string? error) => $"rewind failed, moving the data directory aside to clone again: {error}";
+    public static string LongActionFinished(string name) => $"{name} finished";
 
     // etcd unreachable
     public const string DemoteNoDcs = "demoting: etcd is not accessible, cannot keep the leader key";
@@ -51,6 +52,7 @@ public static class HaReasons
     public static string FollowerNoAction(string me, string leader) => $"no action. I am ({me}), a secondary, and following a leader ({leader})";
     public static string FollowerStartReplica(string leader) => $"starting PostgreSQL as a replica of leader ({leader})";
     public static string FollowerDemote(string leader) => $"demoting: I run as primary but the leader key is held by ({leader})";
+    public static string FollowerStopToRewind(string leader) => $"stopping PostgreSQL: my WAL forked from the timeline of leader ({leader}); it must be rewound first";
     public static string FollowerRewind(string leader) => $"running pg_rewind from leader ({leader}): my timeline diverged";
     public static string FollowerReclone(string leader) => $"timelines diverged from leader ({leader}) and use_pg_rewind is off: moving the data directory aside to clone again";
     public static string FollowerWaitLeaderPromotion(string leader) => $"waiting for leader ({leader}) to finish promotion";

@@ -10,6 +10,9 @@ internal static class LeaderRaceRules
         {
             case PostgresRunState.Starting:
                 return Decision.Wait(input, HaReasons.RaceWaitStarting);
+            case PostgresRunState.NotResponding when !pg.InRecovery:
+                // It may wake up and take writes while the healthiest replica promotes: stop it first.
+                return Decision.Do(input.Memory with { NeedsRewindCheck = true }, HaReasons.RaceDemote("PostgreSQL does not answer queries"), new Demote(DemoteMode.ImmediateNoLock));
             case PostgresRunState.NotResponding:
                 return Decision.Wait(input, HaReasons.RaceWaitUnresponsive);
             case PostgresRunState.Stopped:

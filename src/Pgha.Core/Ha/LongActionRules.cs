@@ -27,7 +27,7 @@ internal static class LongActionRules
         }
         // Success of clone or rewind: the next cycle starts PostgreSQL through the ordinary rules.
         AgentMemory done = input.Memory with { NeedsRewindCheck = false, FailedRewinds = 0 };
-        return Decision.Do(done, $"{action.Name} finished");
+        return Decision.Do(done, HaReasons.LongActionFinished(action.Name));
     }
 
     private static HaDecision Bootstrapped(HaInput input, LongActionStatus action)

@@ -5,7 +5,7 @@ internal static class NoDcsRules
 {
     public static HaDecision Decide(HaInput input)
     {
-        if (input.Postgres.IsRunningPrimary && !input.Settings.Paused)
+        if (SelfFencing.MayAcceptWrites(input.Postgres) && !input.Settings.Paused)
         {
             AgentMemory next = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, NeedsRewindCheck = true };
             return Decision.Do(next, HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));

@@ -8,7 +8,7 @@ internal static class SelfFencing
 {
     public static HaDecision? MustDemote(HaInput input)
     {
-        if (!input.Postgres.IsRunningPrimary || input.Settings.Paused)
+        if (!MayAcceptWrites(input.Postgres) || input.Settings.Paused)
         {
             return null;
         }
@@ -24,4 +24,11 @@ internal static class SelfFencing
         }
         return null;
     }
+
+    /// <summary>
+    /// A postmaster outside recovery that runs, is starting, or hangs: it takes writes now or will once it answers
+    /// again (SIGCONT, disk unstuck), so fencing must treat it as a primary rather than wait for it to wake up.
+    /// </summary>
+    public static bool MayAcceptWrites(LocalPostgres pg) =>
+        !pg.InRecovery && pg.RunState is PostgresRunState.Running or PostgresRunState.Starting or PostgresRunState.NotResponding;
 }
