@@ -67,14 +67,15 @@ public sealed class AgentCluster : IAsyncDisposable
     public string ConfigPath(string node) => Path.Combine(_options.Paths.For(node).ConfigDir, "pgha.yaml");
     public string AgentLog(string node) => Path.Combine(_paths.Root, node, "agent.out");
 
-    /// <summary>Writes each node's agent config; <paramref name="edit"/> may change the YAML text per node.</summary>
+    /// <summary>Writes each node's generated files; <paramref name="edit"/> may change the agent YAML text per node.</summary>
     public void WriteConfigs(Func<string, string, string>? edit = null)
     {
+        IReadOnlyList<GeneratedFile> files = DeploymentGenerator.Generate(_inventory, _options)
+            .Select(f => f.RelativePath == "pgha.yaml" && edit is not null ? f with { Content = edit(f.Host, f.Content) } : f)
+            .ToList();
         foreach (InventoryHost host in _inventory.Hosts)
         {
-            string yaml = DeploymentGenerator.AgentYaml(_inventory, host.Name, _options);
-            Directory.CreateDirectory(Path.GetDirectoryName(ConfigPath(host.Name))!);
-            File.WriteAllText(ConfigPath(host.Name), edit is null ? yaml : edit(host.Name, yaml));
+            Operations.HostConfigWriter.Write(files, host.Name, Path.GetDirectoryName(ConfigPath(host.Name))!, "postgres");
         }
     }
 

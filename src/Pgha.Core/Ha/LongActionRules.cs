@@ -25,9 +25,12 @@ internal static class LongActionRules
         {
             return Decision.Wait(input, HaReasons.LongActionFailed(action.Name, action.Error));
         }
-        // Success of clone or rewind: the next cycle starts PostgreSQL through the ordinary rules.
+        // Success of clone or rewind: the data now matches the leader's history, so start following it right away
+        // (re-judging the stopped instance by its control file could rewind again for nothing).
         AgentMemory done = input.Memory with { NeedsRewindCheck = false, FailedRewinds = 0 };
-        return Decision.Do(done, HaReasons.LongActionFinished(action.Name));
+        return input.Cluster.IsReachable && input.Cluster.Leader is { } leader && leader.Name != input.Me
+            ? Decision.Do(done, HaReasons.LongActionFinished(action.Name), new StartPostgres(StartRole.Replica, leader.Name))
+            : Decision.Do(done, HaReasons.LongActionFinished(action.Name));
     }
 
     private static HaDecision Bootstrapped(HaInput input, LongActionStatus action)

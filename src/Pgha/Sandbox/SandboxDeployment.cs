@@ -37,21 +37,14 @@ public static class SandboxDeployment
         ListenOnAllInterfaces = false,
     };
 
-    /// <summary>Writes every host's agent and etcd config into the sandbox folder.</summary>
+    /// <summary>Writes every host's generated files (agent, etcd, post_bootstrap script, secrets) into its folder.</summary>
     public static void WriteConfigs(SandboxLayout layout, SandboxSecrets secrets, TimingProfile timing)
     {
-        Inventory inventory = Inventory();
-        GenerationOptions options = Options(layout, secrets, timing);
-        foreach ((string host, _, bool postgres) in SandboxLayout.Hosts)
+        IReadOnlyList<GeneratedFile> files = DeploymentGenerator.Generate(Inventory(), Options(layout, secrets, timing));
+        foreach ((string host, _, _) in SandboxLayout.Hosts)
         {
-            Directory.CreateDirectory(layout.ConfigDir(host));
+            Operations.HostConfigWriter.Write(files, host, layout.ConfigDir(host), "postgres");
             Directory.CreateDirectory(layout.LogDir(host));
-            File.WriteAllText(layout.EtcdConfig(host), DeploymentGenerator.EtcdYaml(inventory, host, options));
-            if (postgres)
-            {
-                // The agent config holds passwords: 0600, like every secret pgha writes.
-                Processes.AtomicFile.Write(layout.AgentConfig(host), DeploymentGenerator.AgentYaml(inventory, host, options), Processes.AtomicFile.Secret, null);
-            }
         }
     }
 }

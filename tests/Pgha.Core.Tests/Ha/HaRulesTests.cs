@@ -91,7 +91,10 @@ public sealed class HaRulesTests
             "creating replica failed, will retry: pg_basebackup exited with 1");
         yield return RuleRow.Of(
             Input.For("n2").Sees(Cluster.WithLeader("n1")).Finds(Postgres.Stopped(inRecovery: true)).Finished(LongActionNames.CreateReplica),
-            "creating replica finished");
+            "creating replica finished", new StartPostgres(StartRole.Replica, "n1"));
+        yield return RuleRow.Of(
+            Input.For("n2").Sees(Cluster.WithLeader("n1", timeline: 2)).Finds(Postgres.Stopped(inRecovery: false)).Finished(LongActionNames.Rewind),
+            "rewind finished", new StartPostgres(StartRole.Replica, "n1"));
     }
 
     private static IEnumerable<RuleRow> NoDcsRows()
