@@ -40,7 +40,8 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
         var wakeup = new LoopWakeup(_clock, longActions, ct => PostmasterExitAsync(instance.DataDir, postmaster, ct));
-        var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()), _clock, loggers.CreateLogger<HaLoop>());
+        var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
+            new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()), _clock, loggers.CreateLogger<HaLoop>());
 
         await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers);
         await api.StartAsync(stop);

@@ -12,6 +12,7 @@ public sealed class HaLoop(
     LoopWakeup wakeup,
     ClusterSettings settings,
     SafetyStop safetyStop,
+    SlotKeeper slots,
     TimeProvider clock,
     ILogger<HaLoop> logger)
 {
@@ -50,6 +51,7 @@ public sealed class HaLoop(
         HaDecision decision = HaRules.Decide(input);
         Log.HaCycle(logger, decision.Reason);
         Memory = await executor.ExecuteAsync(decision, input, ct);
+        await slots.KeepAsync(input, Memory, ct);
         try
         {
             await publisher.PublishAsync(input, Memory, input.LongAction, ct);

@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace Pgha.Postgres;
+
+/// <summary>
+/// Keeps the primary's physical replication slots equal to its replicas: one per other member (so a replica that
+/// falls behind never finds its WAL recycled), and none for members that left (so WAL is not kept forever).
+/// Slots in use are never dropped.
+/// </summary>
+public sealed class ReplicationSlots(PostgresInstance pg)
+{
+    public async Task SyncAsync(IReadOnlyCollection<string> wanted, CancellationToken ct)
+    {
+        await using NpgsqlConnection connection = pg.LocalConnection();
+        await connection.OpenAsync(ct);
+        var existing = new Dictionary<string, bool>(StringComparer.Ordinal);
+        await using (var list = new NpgsqlCommand("select slot_name, active from pg_replication_slots where slot_type = 'physical'", connection))
+        await using (NpgsqlDataReader reader = await list.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                existing[reader.GetString(0)] = reader.GetBoolean(1);
+            }
+        }
+        foreach (string name in wanted.Where(n => !existing.ContainsKey(n)))
+        {
+            await ExecuteAsync(connection, "select pg_create_physical_replication_slot($1, true)", name, ct);
+        }
+        foreach (string name in existing.Where(e => !e.Value && !wanted.Contains(e.Key)).Select(e => e.Key))
+        {
+            await ExecuteAsync(connection, "select pg_drop_replication_slot($1)", name, ct);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string slot, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(slot);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
