@@ -16,7 +16,8 @@ namespace Pgha.Testing;
 public sealed class AgentCluster : IAsyncDisposable
 {
     public const string Scope = "itest";
-    private readonly ProcessGuard _processes = new();
+    // Agents stop PostgreSQL and release their key on SIGTERM; give them time before SIGKILL.
+    private readonly ProcessGuard _processes = new() { TerminateGrace = TimeSpan.FromSeconds(60) };
     private readonly Dictionary<string, Process> _agents = [];
     private readonly TestPaths _paths;
     private readonly Inventory _inventory;
@@ -118,6 +119,25 @@ public sealed class AgentCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The fence process's log (it lives beside the data directory).</summary>
+    public string FenceLog(string node) => DataDir(node) + ".run/fence.log";
+
+    private void KillFence(string node)
+    {
+        string pidFile = DataDir(node) + ".run/fence.pid";
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out int pid))
+        {
+            try
+            {
+                Process.GetProcessById(pid).Kill();
+            }
+            catch (ArgumentException)
+            {
+                // already gone: the fence exits by itself once the agent and the postmaster are.
+            }
+        }
+    }
+
     public int? PostmasterPid(string node)
     {
         string file = Path.Combine(DataDir(node), "postmaster.pid");
@@ -193,12 +213,14 @@ public sealed class AgentCluster : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
-    public async Task<long> CountAsync(string node, string table)
+    public Task<long> CountAsync(string node, string table) => ScalarAsync<long>(node, $"select count(*) from {table}");
+
+    public async Task<T> ScalarAsync<T>(string node, string sql)
     {
         await using NpgsqlConnection c = Connect(node);
         await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"select count(*) from {table}", c);
-        return (long)(await cmd.ExecuteScalarAsync())!;
+        await using var cmd = new NpgsqlCommand(sql, c);
+        return (T)Convert.ChangeType((await cmd.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public string Log(string node) => File.Exists(AgentLog(node)) ? File.ReadAllText(AgentLog(node)) : "";
@@ -206,12 +228,25 @@ public sealed class AgentCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _processes.DisposeAsync();
+        KeepLogs();
         foreach (string node in Names)
         {
             KillPostmaster(node);
+            KillFence(node);
         }
         await Etcd.DisposeAsync();
         _etcd.Dispose();
         _paths.Dispose();
+    }
+
+    /// <summary>Copies the agents' logs to /tmp/pgha-test-logs so a failed run can be read after cleanup.</summary>
+    private void KeepLogs()
+    {
+        string dir = Path.Combine("/tmp", "pgha-test-logs");
+        Directory.CreateDirectory(dir);
+        foreach (string node in Names.Where(n => File.Exists(AgentLog(n))))
+        {
+            File.Copy(AgentLog(node), Path.Combine(dir, $"{Path.GetFileName(_paths.Root)}-{node}.log"), overwrite: true);
+        }
     }
 }

@@ -37,11 +37,13 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var longActions = new LongActionRunner();
         using var http = new HttpClient();
         var observer = new HaObserver(store, probe, new PeerProbe(http), settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
-        var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), _clock, loggers.CreateLogger<HaExecutor>());
+        var fence = new PrimaryFence(instance.DataDir, instance.RunDir, _clock);
+        var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
         var wakeup = new LoopWakeup(_clock, longActions, ct => PostmasterExitAsync(instance.DataDir, postmaster, ct));
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
-            new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()), _clock, loggers.CreateLogger<HaLoop>());
+            new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()),
+            fence, _clock, loggers.CreateLogger<HaLoop>());
 
         await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers);
         await api.StartAsync(stop);

@@ -14,6 +14,7 @@ public sealed class HaExecutor(
     LongActionRunner longActions,
     IPostgresProvisioning provisioning,
     DcsWrites dcs,
+    PrimaryFence fence,
     TimeProvider clock,
     ILogger<HaExecutor> logger)
 {
@@ -38,11 +39,11 @@ public sealed class HaExecutor(
         {
             return action switch
             {
-                AcquireLeaderLock => await AcquireAsync(memory, ct),
-                RefreshLeaderLock => await RefreshAsync(memory, input, ct),
+                AcquireLeaderLock => Fenced(await AcquireAsync(memory, ct), input),
+                RefreshLeaderLock => Fenced(await RefreshAsync(memory, input, ct), input),
                 ReleaseLeaderLock => await ReleaseAsync(memory, ct),
                 ClaimInitializeKey => await ClaimInitializeAsync(memory, ct),
-                BootstrapCluster => Long(memory, LongActionNames.Bootstrap, provisioning.BootstrapAsync, ct),
+                BootstrapCluster => Long(Fenced((memory, true), input).Item1, LongActionNames.Bootstrap, provisioning.BootstrapAsync, ct),
                 CreateReplica c => Long(memory, LongActionNames.CreateReplica, t => provisioning.CloneAsync(Resolve(input, c.Source), t), ct),
                 Rewind r => Long(memory, LongActionNames.Rewind, t => provisioning.RewindAsync(Resolve(input, r.Leader), t), ct),
                 StartPostgres s => await StartAsync(memory, input, s, ct),
@@ -93,6 +94,13 @@ public sealed class HaExecutor(
             await dcs.PublishOptimeAsync(input.Postgres.WalPosition, input.Cluster.LastLsn, ct);
         }
         return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
+    }
+
+    /// <summary>Moves the fence deadline forward as soon as the key is ours, before any promote or start as primary.</summary>
+    private (AgentMemory, bool) Fenced((AgentMemory Memory, bool Proceed) outcome, HaInput input)
+    {
+        fence.Update(outcome.Memory, input.Settings, input.LongAction);
+        return outcome;
     }
 
     private async Task<(AgentMemory, bool)> ReleaseAsync(AgentMemory memory, CancellationToken ct)

@@ -13,6 +13,7 @@ public sealed class HaLoop(
     ClusterSettings settings,
     SafetyStop safetyStop,
     SlotKeeper slots,
+    PrimaryFence fence,
     TimeProvider clock,
     ILogger<HaLoop> logger)
 {
@@ -40,7 +41,14 @@ public sealed class HaLoop(
                 logger.LogError(e, "HA cycle failed: {Error}", e.Message);
                 Memory = await safetyStop.CheckAsync(Memory, settings.Ha, ct);
             }
-            await wakeup.WaitAsync(started, settings.Ha.LoopWait, ct);
+            try
+            {
+                await wakeup.WaitAsync(started, settings.Ha.LoopWait, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 
@@ -51,6 +59,7 @@ public sealed class HaLoop(
         HaDecision decision = HaRules.Decide(input);
         Log.HaCycle(logger, decision.Reason);
         Memory = await executor.ExecuteAsync(decision, input, ct);
+        fence.Update(Memory, input.Settings, input.LongAction);
         await slots.KeepAsync(input, Memory, ct);
         try
         {

@@ -18,6 +18,7 @@ public static class PghaRootCommand
             Debug,
             new VersionCommand(),
             new AgentCommand(),
+            new FenceCommand(),
             new Sandbox.SandboxCommand(),
             new PlanCommand(),
             new InitCommand(),

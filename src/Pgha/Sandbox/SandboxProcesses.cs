@@ -11,7 +11,7 @@ public sealed class SandboxProcesses(SandboxLayout layout)
 
     public int StartAgent(string host)
     {
-        (string exe, List<string> args) = SelfCommand();
+        (string exe, List<string> args) = SelfCommand.Get();
         args.AddRange(["agent", layout.AgentConfig(host)]);
         return DetachedProcess.Start(exe, args, layout.AgentLog(host));
     }
@@ -52,15 +52,5 @@ public sealed class SandboxProcesses(SandboxLayout layout)
         }
         string first = File.ReadLines(file).FirstOrDefault() ?? "";
         return int.TryParse(first.Trim(), out int pid) ? pid : null;
-    }
-
-    /// <summary>How to run this very pgha again: the native binary, or <c>dotnet pgha.dll</c>.</summary>
-    private static (string, List<string>) SelfCommand()
-    {
-        string process = Environment.ProcessPath ?? "pgha";
-        string dll = typeof(SandboxProcesses).Assembly.Location;
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" && dll.Length > 0
-            ? (process, [dll])
-            : (process, []);
     }
 }

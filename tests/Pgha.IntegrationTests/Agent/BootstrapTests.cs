@@ -35,7 +35,9 @@ public sealed class BootstrapTests : IAsyncLifetime
         Assert.True(_cluster.KillPostmaster(leader));
         await Wait.UntilAsync(() => Task.FromResult(_cluster.PostmasterPid(leader) is int p && p != before), TimeSpan.FromSeconds(60), "a new postmaster on the leader");
         await Wait.UntilAsync(() => _cluster.IsWritablePrimaryAsync(leader), TimeSpan.FromSeconds(60), "the leader to take writes again");
-        ClusterView view = await _cluster.ReadAsync();
+        ClusterView view = ClusterView.Empty;
+        await Wait.UntilAsync(async () => (view = await _cluster.ReadAsync()).LeaderMember is { State: "running", Timeline: not null },
+            TimeSpan.FromSeconds(60), "the leader to publish its running state again");
         Assert.Equal(leader, view.Leader?.Name);
         Assert.Contains("restarting crashed PostgreSQL as primary", _cluster.Log(leader), StringComparison.Ordinal);
         Assert.Equal(1, view.LeaderMember!.Timeline);

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Pgha.Core.Ha;
+using Pgha.Processes;
+
+namespace Pgha.Agent;
+
+/// <summary>
+/// The agent's side of fencing: after each cycle it writes the instant until which PostgreSQL may run as primary,
+/// and makes sure a fence process (<c>pgha fence</c>) watches that file. The fence outlives the agent: if the
+/// agent is killed, the deadline stops moving and the fence stops the primary before its leader key can expire.
+/// </summary>
+public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clock)
+{
+    public string DeadlineFile => Path.Combine(runDir, "fence.deadline");
+    public string PidFile => Path.Combine(runDir, "fence.pid");
+
+    public void Update(AgentMemory memory, HaSettings settings, LongActionStatus? longAction)
+    {
+        DateTimeOffset deadline = FenceDeadline.Compute(memory, settings, longAction, clock.GetUtcNow());
+        long ms = deadline == DateTimeOffset.MaxValue ? long.MaxValue : deadline.ToUnixTimeMilliseconds();
+        Directory.CreateDirectory(runDir);
+        AtomicFile.Write(DeadlineFile, ms.ToString(CultureInfo.InvariantCulture), AtomicFile.Normal, null);
+        EnsureRunning();
+    }
+
+    private void EnsureRunning()
+    {
+        if (File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), out int pid) && DetachedProcess.IsAlive(pid) && IsFence(pid))
+        {
+            return;
+        }
+        (string exe, List<string> args) = SelfCommand.Get();
+        args.AddRange(["fence", "--data-dir", dataDir, "--deadline-file", DeadlineFile, "--agent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
+        int fence = DetachedProcess.Start(exe, args, Path.Combine(runDir, "fence.log"));
+        File.WriteAllText(PidFile, fence.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static bool IsFence(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("\0fence\0", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
