@@ -28,6 +28,8 @@ public sealed record AgentMemory
     public int FailedRewinds { get; init; }
     /// <summary>Set by the executor when refreshing the leader key failed; the next decision demotes.</summary>
     public bool LockRefreshFailed { get; init; }
+    /// <summary>Bootstrap attempts that failed; after three the node stops trying (each leaves a data directory aside).</summary>
+    public int FailedBootstraps { get; init; }
     /// <summary>Consecutive cycles in which the running postmaster did not answer queries.</summary>
     public int UnresponsiveCycles { get; init; }
 }

@@ -28,6 +28,7 @@ public static class HaReasons
 
     // No data directory
     public const string Bootstrapping = "trying to bootstrap a new cluster";
+    public const string BootstrapGaveUp = "bootstrap failed 3 times; not trying again: fix the cause shown above and restart the agent";
     public static string CloneFrom(string source) => $"trying to bootstrap from {(source.Length > 0 ? $"member '{source}'" : "leader")}";
     public const string WaitForLeaderToBootstrap = "waiting for leader to bootstrap";
     public const string ReleaseLockNoData = "releasing the leader key: no data directory";

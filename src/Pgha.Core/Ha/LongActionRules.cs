@@ -37,7 +37,7 @@ internal static class LongActionRules
     {
         if (action.Failed || input.Postgres.SystemIdentifier is null || !input.Postgres.IsRunningPrimary)
         {
-            AgentMemory failed = input.Memory with { Bootstrapping = false };
+            AgentMemory failed = input.Memory with { Bootstrapping = false, FailedBootstraps = input.Memory.FailedBootstraps + 1 };
             return Decision.Do(failed, HaReasons.BootstrapFailed(action.Error ?? "PostgreSQL is not running as primary"),
                 new AbandonInitialize(), new Demote(DemoteMode.Immediate), new RemoveDataDirectory("bootstrap failed"));
         }

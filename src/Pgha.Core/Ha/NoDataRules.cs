@@ -5,6 +5,8 @@ namespace Pgha.Core.Ha;
 /// <summary>No data directory: bootstrap a new cluster, clone from a member, or wait.</summary>
 internal static class NoDataRules
 {
+    private const int MaxFailedBootstraps = 3;
+
     public static HaDecision Decide(HaInput input)
     {
         ClusterView cluster = input.Cluster;
@@ -15,6 +17,10 @@ internal static class NoDataRules
         if (input.Settings.Paused)
         {
             return Decision.Wait(input, HaReasons.PausedNoAction);
+        }
+        if (cluster.Leader is null && cluster.Initialize is null && input.Memory.FailedBootstraps >= MaxFailedBootstraps)
+        {
+            return Decision.Wait(input, HaReasons.BootstrapGaveUp);
         }
         if (cluster.Leader is null && cluster.Initialize is null)
         {

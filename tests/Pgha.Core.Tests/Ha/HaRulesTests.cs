@@ -124,6 +124,8 @@ public sealed class HaRulesTests
             Input.For(Settings.For("n2", paused: true)).Sees(Cluster.WithLeader("n1")).Finds(Postgres.NoData), HaReasons.PausedNoAction);
         yield return RuleRow.Of(
             Input.For("n1").Sees(Cluster.Empty()).Finds(Postgres.NoData), HaReasons.Bootstrapping, new ClaimInitializeKey(), new BootstrapCluster());
+        yield return RuleRow.Of(
+            Input.For("n1").Sees(Cluster.Empty()).Finds(Postgres.NoData).Remembers(AgentMemory.Initial with { FailedBootstraps = 3 }), HaReasons.BootstrapGaveUp);
         yield return RuleRow.Of("tagged nofailover",
             Input.For(Settings.For("n1", noFailover: true)).Sees(Cluster.Empty()).Finds(Postgres.NoData), HaReasons.NoDataNotBootstrapping);
         yield return RuleRow.Of("no bootstrap section",
