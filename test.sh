@@ -17,21 +17,19 @@ suites=(tests/Pgha.Core.Tests tests/Pgha.IntegrationTests tests/Pgha.FaultTests)
 for suite in "${suites[@]}"; do
     log="$(mktemp)"
     echo "== $suite"
-    dotnet test "$suite" -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Passed|Skipped) |Error Message|Total tests|Passed!|Failed!' || true
-    rc=${PIPESTATUS[0]}
-    # The summary line: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
-    summary="$(grep -E '(Passed|Failed)! +- Failed:' "$log" | tail -n 1)"
-    if [[ -z "$summary" ]]; then
-        if grep -q "No test is available" "$log"; then
-            echo "   (no tests in $suite)"
-        else
-            echo "   $suite did not report a summary (exit $rc)"; failed=$((failed + 1)); status=1
-        fi
+    dotnet test "$suite" -c Release --no-build --nologo --logger "console;verbosity=normal" >"$log" 2>&1
+    rc=$?
+    # Show failures with their messages, skipped tests, and the summary; passing tests are only counted.
+    grep -E '^\s+(Failed|Skipped) |^\s+Error Message|^\s+(Assert|System\.)|^Total tests|^\s+(Passed|Failed|Skipped): |^(Passed|Failed)!' "$log" || true
+    count() { grep -E "^\s+$1: +[0-9]+" "$log" | tail -n 1 | sed -E 's/[^0-9]*([0-9]+).*/\1/'; }
+    if grep -qE '^Total tests: +[0-9]+' "$log"; then
+        p=$(count Passed); f=$(count Failed); s=$(count Skipped)
+        passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+    elif grep -q "No test is available" "$log"; then
+        echo "   (no tests in $suite)"
     else
-        f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
-        p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
-        s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
-        passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+        tail -n 30 "$log"
+        echo "   $suite did not report a summary (exit $rc)"; failed=$((failed + 1)); status=1
     fi
     if [[ $rc -ne 0 ]]; then status=1; fi
     rm -f "$log"
