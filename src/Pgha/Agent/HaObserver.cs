@@ -18,7 +18,9 @@ public sealed class HaObserver(
 
     public async Task<HaInput> ObserveAsync(AgentMemory memory, CancellationToken ct)
     {
-        ClusterView cluster = await ReadClusterAsync(ct);
+        // Right after a failed key refresh the decision must not wait another retry_timeout for etcd: the key is
+        // already in doubt, so decide at once as if etcd were unreachable (the rules then demote a primary).
+        ClusterView cluster = memory.LockRefreshFailed ? ClusterView.Unreachable : await ReadClusterAsync(ct);
         if (cluster.IsReachable)
         {
             settings.Apply(cluster.ConfigJson);

@@ -39,7 +39,8 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
             ConnUrl = member.ConnUrl,
         };
         Volatile.Write(ref _current, snapshot);
-        if (input.Cluster.IsReachable)
+        // After a failed key refresh etcd is in doubt: the next decision (a demotion) must not wait for this write.
+        if (input.Cluster.IsReachable && !memory.LockRefreshFailed)
         {
             await lease.PublishMemberAsync(MemberJson.Serialize(member), ct);
         }
