@@ -5,7 +5,8 @@ public static class SandboxPgpass
 {
     public static void Write(SandboxLayout layout, SandboxSecrets secrets)
     {
-        string text = $"*:5432:*:postgres:{secrets.Superuser}\n*:5432:*:replicator:{secrets.Replication}\n";
+        // Any host and port: the same file serves direct connections and a proxy such as HAProxy on another port.
+        string text = $"*:*:*:postgres:{secrets.Superuser}\n*:*:*:replicator:{secrets.Replication}\n";
         Processes.AtomicFile.Write(layout.PgpassFile, text, Processes.AtomicFile.Secret, null);
     }
 }
