@@ -39,15 +39,7 @@ public sealed class AgentCluster : IAsyncDisposable
         };
         _options = new GenerationOptions
         {
-            Paths = new PathLayout
-            {
-                ConfigDir = Path.Combine(_paths.Root, "{host}", "config"),
-                DataDir = Path.Combine(_paths.Root, "{host}", "data"),
-                LogDir = Path.Combine(_paths.Root, "{host}", "log"),
-                EtcdDataDir = Path.Combine(_paths.Root, "{host}", "etcd"),
-                SocketDir = Path.Combine(_paths.Root, "{host}", "run"),
-                RepositoryDir = Path.Combine(_paths.Root, "repo"),
-            },
+            Paths = PathLayout.OneMachine(_paths.Root),
             Secrets = new DeploymentSecrets("su-" + Guid.NewGuid().ToString("N"), "repl-" + Guid.NewGuid().ToString("N"), "rw-" + Guid.NewGuid().ToString("N")),
             Timing = timing ?? new TimingProfile(6, 1, 2),
             ConnectByHostName = false,

@@ -6,7 +6,10 @@ namespace Pgha.Core.Dcs;
 /// <summary>The <c>history</c> value: a JSON array of <c>[timeline, lsn, reason, timestamp, new_leader]</c> rows.</summary>
 public static class HistoryJson
 {
-    public static string Serialize(IEnumerable<HistoryEntry> entries) => DcsJson.Write(w =>
+    public static string Serialize(IEnumerable<HistoryEntry> entries) => DcsJson.Write(w => Write(w, entries));
+
+    /// <summary>Writes the rows; GET /history serves the same JSON as the key holds.</summary>
+    public static void Write(Utf8JsonWriter w, IEnumerable<HistoryEntry> entries)
     {
         w.WriteStartArray();
         foreach (HistoryEntry e in entries)
@@ -15,7 +18,7 @@ public static class HistoryJson
             w.WriteNumberValue(e.Timeline);
             w.WriteNumberValue(e.Lsn);
             w.WriteStringValue(e.Reason);
-            // The last two columns are optional; a new_leader needs a timestamp before it.
+            // The last two columns are optional; a new_leader needs a timestamp (or null) before it.
             if (e.Timestamp is not null || e.NewLeader is not null)
             {
                 if (e.Timestamp is DateTimeOffset t)
@@ -34,7 +37,7 @@ public static class HistoryJson
             w.WriteEndArray();
         }
         w.WriteEndArray();
-    });
+    }
 
     /// <summary>Parses the rows; unreadable values give an empty list and unreadable rows are skipped. Never throws.</summary>
     public static IReadOnlyList<HistoryEntry> Parse(string? value)

@@ -31,6 +31,17 @@ public sealed record PathLayout
     }
 
     /// <summary>This layout with <c>{host}</c> replaced.</summary>
+    /// <summary>Many hosts on one machine (the sandbox, tests): every host's folders under <c>root/{host}/</c>.</summary>
+    public static PathLayout OneMachine(string root) => new()
+    {
+        ConfigDir = Path.Combine(root, "{host}", "config"),
+        DataDir = Path.Combine(root, "{host}", "data"),
+        LogDir = Path.Combine(root, "{host}", "log"),
+        EtcdDataDir = Path.Combine(root, "{host}", "etcd"),
+        SocketDir = Path.Combine(root, "{host}", "run"),
+        RepositoryDir = Path.Combine(root, "repo"),
+    };
+
     public PathLayout For(string host) => new()
     {
         ConfigDir = Resolve(ConfigDir, host),

@@ -22,15 +22,7 @@ public static class SandboxDeployment
 
     public static GenerationOptions Options(SandboxLayout layout, SandboxSecrets secrets, TimingProfile timing) => new()
     {
-        Paths = new PathLayout
-        {
-            ConfigDir = Path.Combine(layout.Root, "{host}", "config"),
-            DataDir = Path.Combine(layout.Root, "{host}", "data"),
-            LogDir = Path.Combine(layout.Root, "{host}", "log"),
-            EtcdDataDir = Path.Combine(layout.Root, "{host}", "etcd"),
-            SocketDir = Path.Combine(layout.Root, "{host}", "run"),
-            RepositoryDir = Path.Combine(layout.Root, "repo"),
-        },
+        Paths = PathLayout.OneMachine(layout.Root),
         Secrets = new DeploymentSecrets(secrets.Superuser, secrets.Replication, secrets.Rewind),
         Timing = timing,
         ConnectByHostName = false,
