@@ -70,12 +70,19 @@ internal static class FollowerRules
     /// </summary>
     private static bool DivergedFromLeader(HaInput input)
     {
+        // A walreceiver that streams proves the histories fit together; and a replica's control-file timeline lags
+        // behind the timeline it replays until its next restartpoint, so the timeline alone proves nothing.
+        if (input.Postgres.IsStreaming)
+        {
+            return false;
+        }
         if (input.Cluster.LeaderMember is not { Role: MemberRole.Primary, Timeline: { } leaderTimeline } || leaderTimeline <= input.Postgres.Timeline)
         {
             return false;
         }
         HistoryEntry? fork = input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline);
-        return fork is null ? input.Memory.NeedsRewindCheck : input.Postgres.WalPosition > fork.Lsn;
+        // Only WAL already replayed past the fork prevents following; WAL merely received past it is discarded.
+        return fork is null ? input.Memory.NeedsRewindCheck : (input.Postgres.ReplayedLsn ?? input.Postgres.WalPosition) > fork.Lsn;
     }
 
     /// <summary>The data directory belongs to a different cluster than the one in the initialize key.</summary>

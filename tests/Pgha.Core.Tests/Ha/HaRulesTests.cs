@@ -226,6 +226,10 @@ public sealed class HaRulesTests
         yield return RuleRow.Of(Follower(Postgres.RunningReplica(lsn: 150, timeline: 1), Memory.Following("n1"),
                 cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
             HaReasons.FollowerStopToRewind("n1"), DemoteNoLock);
+        yield return RuleRow.Of("streaming replica past the fork on its old control-file timeline keeps following", Follower(
+                Postgres.RunningReplica(lsn: 150, timeline: 1) with { IsStreaming = true }, Memory.Following("n1"),
+                cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
+            HaReasons.FollowerNoAction("n2", "n1"));
         yield return RuleRow.Of("former primary, no history entry", Follower(Postgres.RunningReplica(timeline: 1),
                 Memory.Following("n1") with { NeedsRewindCheck = true }, cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerStopToRewind("n1"), DemoteNoLock);
