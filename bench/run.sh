@@ -18,8 +18,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get install -y "${missing[@]}" >/dev/null
 fi
-# Debian starts a default PostgreSQL and etcd on install; they would hold ports nothing here uses, but stop them anyway.
-systemctl stop patroni etcd 2>/dev/null || true
 
 # The agent as operators run it: the published build.
 dotnet publish src/Pgha/Pgha.csproj -c Release -o artifacts/pgha --nologo -v quiet

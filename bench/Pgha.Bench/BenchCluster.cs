@@ -21,6 +21,7 @@ public sealed class BenchCluster : IAsyncDisposable
     private readonly Inventory _inventory;
     private readonly GenerationOptions _options;
     private readonly string _pghaBinary;
+    private bool _keepLogs;
 
     public BenchCluster(BenchSystem system, TimingProfile timing, string pghaBinary)
     {
@@ -103,11 +104,11 @@ public sealed class BenchCluster : IAsyncDisposable
     public int AgentPid(string node)
     {
         int pid = _agents[node].Id;
-        if (System == BenchSystem.Pgha)
+        string children = System == BenchSystem.Pgha || !File.Exists($"/proc/{pid}/task/{pid}/children") ? "" : File.ReadAllText($"/proc/{pid}/task/{pid}/children").Trim();
+        if (children.Length == 0)
         {
             return pid;
         }
-        string children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Trim();
         return int.Parse(children.Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
@@ -123,6 +124,8 @@ public sealed class BenchCluster : IAsyncDisposable
             return null;
         }
     }
+
+    public void KeepLogs() => _keepLogs = true;
 
     /// <summary>SIGKILL by pid; false when it was not running.</summary>
     public static bool Kill(int? pid)
@@ -145,10 +148,12 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // By pid, not through the guard: a guard waits for the agent's output pipe, which its PostgreSQL inherited.
         int?[] postmasters = Nodes.Select(PostmasterPid).ToArray();
-        foreach (Process agent in _agents.Values)
+        foreach (string node in _agents.Keys)
         {
-            await _processes.KillAsync(agent);
+            Kill(AgentPid(node));
+            Kill(_agents[node].Id);
         }
         foreach (int? pid in postmasters.Concat(Nodes.Select(PostmasterPid)).Distinct())
         {
@@ -159,7 +164,15 @@ public sealed class BenchCluster : IAsyncDisposable
         Keys.Dispose();
         try
         {
-            Directory.Delete(Root, recursive: true);
+            // After a failure keep the logs (agent.out, log/, PostgreSQL's data/log) and drop the rest of the data.
+            if (_keepLogs)
+            {
+                Nodes.Select(n => Path.Combine(DataDir(n), "base")).Where(Directory.Exists).ToList().ForEach(d => Directory.Delete(d, recursive: true));
+            }
+            else
+            {
+                Directory.Delete(Root, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using Pgha.Testing;
 
 namespace Pgha.Bench;
@@ -80,7 +81,9 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
             return;
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        using HttpResponseMessage response = await http.PostAsJsonAsync($"http://{cluster.Address(leader)}:8008/switchover", new { leader, candidate });
+        // Patroni's server wants a Content-Length (411 on chunked bodies), so the JSON goes as a plain string.
+        using var body = new StringContent(JsonSerializer.Serialize(new { leader, candidate }), Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await http.PostAsync($"http://{cluster.Address(leader)}:8008/switchover", body);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Patroni POST /switchover: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pgha.Bench;
 
 BenchSettings settings = Arguments.Parse(args);
+IDisposable[] signals = Reaper.Install();
 var results = new Results();
 var clock = new BenchClock();
 int failures = 0;
@@ -35,3 +36,4 @@ for (int rep = 1; rep <= settings.Repetitions; rep++)
 }
 Console.WriteLine(results.Markdown());
 Console.WriteLine($"Failed runs: {failures}");
+Array.ForEach(signals, s => s.Dispose());
