@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Pgha.Core.Generation;
 using Pgha.Core.Planning;
 using Pgha.Operations;

@@ -24,8 +24,10 @@ public sealed class SqlProbe(IReadOnlyDictionary<string, string> addresses, stri
             {
                 await using var c = new NpgsqlConnection(ConnectionString(address));
                 await c.OpenAsync();
+                // Only members count: pg_basebackup's WAL stream also shows as 'streaming' while a replica is cloned.
                 await using var cmd = new NpgsqlCommand(
-                    "select not pg_is_in_recovery(), (select count(*) from pg_stat_replication where state = 'streaming')::int", c);
+                    "select not pg_is_in_recovery(), (select count(*) from pg_stat_replication where state = 'streaming' and application_name = any(@members))::int", c);
+                cmd.Parameters.AddWithValue("members", addresses.Keys.ToArray());
                 await using NpgsqlDataReader r = await cmd.ExecuteReaderAsync();
                 if (await r.ReadAsync() && r.GetBoolean(0))
                 {
