@@ -1,0 +1,51 @@
+namespace Pgha.Bench;
+
+/// <summary>One repetition of one system under one profile, on a cluster built for it and torn down after it.</summary>
+public static class BenchRun
+{
+    public static async Task RunAsync(BenchSystem system, BenchProfile profile, BenchSettings settings, Results results, BenchClock clock)
+    {
+        await using var cluster = new BenchCluster(system, profile.For(system), settings.PghaBinary);
+        Reaper.Track(cluster);
+        try
+        {
+            await MeasureAsync(cluster, profile, settings, results, clock);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.WriteLine($"  {system}: failed ({e.GetType().Name}: {e.Message}); logs kept under {cluster.Root}");
+            cluster.KeepLogs();
+            throw;
+        }
+        finally
+        {
+            Reaper.Untrack(cluster);
+        }
+    }
+
+    private static async Task MeasureAsync(BenchCluster cluster, BenchProfile profile, BenchSettings settings, Results results, BenchClock clock)
+    {
+        BenchSystem system = cluster.System;
+        var steady = new ClusterScenarios(cluster, profile.Name, results, clock, settings);
+        string leader = await steady.BootstrapAsync();
+        Console.WriteLine($"  {system}: bootstrapped, leader {leader}");
+        await steady.SteadyAsync();
+        Console.WriteLine($"  {system}: idle footprint measured");
+        await steady.RestAsync(leader);
+        Console.WriteLine($"  {system}: REST measured");
+        if (!settings.Faults)
+        {
+            return;
+        }
+        await cluster.Sql.ExecuteAsync(leader, "create table bench_writes (id bigint primary key, at timestamptz not null default now())");
+        var faults = new FaultScenarios(cluster, profile.Name, results, clock);
+        await faults.SwitchoverAsync(leader);
+        leader = await Primary.SettleAsync(cluster);
+        Console.WriteLine($"  {system}: switched over, leader {leader}");
+        await faults.CrashAsync(leader);
+        leader = await Primary.SettleAsync(cluster);
+        Console.WriteLine($"  {system}: postmaster crash absorbed, leader {leader}");
+        await faults.FailoverAsync(leader);
+        Console.WriteLine($"  {system}: failed over from {leader}");
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Pgha.Bench;
+
+/// <summary>Reads and writes the cluster's keys through etcd's JSON gateway, and reads etcd's request counters.</summary>
+public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    public async Task<string?> GetAsync(string key)
+    {
+        foreach (string url in clientUrls)
+        {
+            try
+            {
+                using HttpResponseMessage response = await _http.PostAsJsonAsync(url + "/v3/kv/range", new { key = B64(prefix + key) });
+                using JsonDocument doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                if (!doc.RootElement.TryGetProperty("kvs", out JsonElement kvs))
+                {
+                    return null;
+                }
+                return Encoding.UTF8.GetString(Convert.FromBase64String(kvs[0].GetProperty("value").GetString()!));
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+            {
+                // try the next member
+            }
+        }
+        return null;
+    }
+
+    public async Task PutAsync(string key, string value)
+    {
+        using HttpResponseMessage response = await _http.PostAsJsonAsync(clientUrls[0] + "/v3/kv/put", new { key = B64(prefix + key), value = B64(value) });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Every gRPC request the members have started (the JSON gateway goes through gRPC too), summed.</summary>
+    public async Task<double> RequestsStartedAsync()
+    {
+        double total = 0;
+        foreach (string url in clientUrls)
+        {
+            string metrics = await _http.GetStringAsync(url + "/metrics");
+            total += metrics.Split('\n')
+                .Where(l => l.StartsWith("grpc_server_started_total{", StringComparison.Ordinal))
+                .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return total;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s));
+}

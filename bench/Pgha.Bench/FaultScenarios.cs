@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using Pgha.Testing;
+
+namespace Pgha.Bench;
+
+/// <summary>Switchover, postmaster crash and unplanned failover, each under a client writing every 20 ms.</summary>
+public sealed class FaultScenarios(BenchCluster cluster, string profile, Results results, BenchClock clock)
+{
+    private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(120);
+    private BenchSystem System => cluster.System;
+
+    /// <summary>Planned switchover from the leader to a streaming replica: Patroni by POST /switchover, pgha by the failover key.</summary>
+    public async Task SwitchoverAsync(string leader)
+    {
+        string candidate = (await cluster.Sql.StreamingReplicasAsync(leader))[0];
+        string candidateAddress = cluster.Address(candidate);
+        await using WriterClient writer = await StartWriterAsync();
+        double t0 = clock.Now;
+        await RequestSwitchoverAsync(leader, candidate);
+        await Wait.UntilAsync(() => Outage.FirstFrom(writer.Acks, t0, candidateAddress) is not null, s_bound, $"{System}: a write acknowledged by {candidate} after the switchover");
+        double done = Outage.FirstFrom(writer.Acks, t0, candidateAddress)!.At;
+        await Task.Delay(500);
+        await writer.StopAsync();
+        results.Add(profile, "switchover: command until write on candidate (s)", System, done - t0);
+        results.Add(profile, "switchover: client write outage (s)", System, Outage.LongestGap(writer.Acks, t0));
+        await RecordLostAsync("switchover", writer, candidate);
+    }
+
+    /// <summary>kill -9 of the leader's postmaster only; its agent stays alive and should restart it.</summary>
+    public async Task CrashAsync(string leader)
+    {
+        await using WriterClient writer = await StartWriterAsync();
+        double t0 = clock.Now;
+        BenchCluster.Kill(cluster.PostmasterPid(leader));
+        await Wait.UntilAsync(() => Outage.RecoveredAfter(writer.Acks, t0), s_bound, $"{System}: writes flowing again after the postmaster crash on {leader}");
+        await writer.StopAsync();
+        results.Add(profile, "postmaster crash: client write outage (s)", System, Outage.LongestGap(writer.Acks, t0));
+        await RecordLostAsync("postmaster crash", writer, cluster.Sql.NodeAt(writer.Acks[^1].Server));
+    }
+
+    /// <summary>kill -9 of the leader's agent and postmaster together, until the first write acknowledged by another node.</summary>
+    public async Task FailoverAsync(string leader)
+    {
+        string leaderAddress = cluster.Address(leader);
+        int agent = cluster.AgentPid(leader);
+        int? postmaster = cluster.PostmasterPid(leader);
+        await using WriterClient writer = await StartWriterAsync();
+        double t0 = clock.Now;
+        BenchCluster.Kill(agent);
+        BenchCluster.Kill(postmaster);
+        await Wait.UntilAsync(() => Outage.FirstFrom(writer.Acks, t0, leaderAddress, other: true) is not null, s_bound, $"{System}: a write acknowledged by a new leader after killing {leader}");
+        WriteAck first = Outage.FirstFrom(writer.Acks, t0, leaderAddress, other: true)!;
+        await Task.Delay(500);
+        await writer.StopAsync();
+        results.Add(profile, "failover: kill -9 until first write on new leader (s)", System, first.At - t0);
+        await RecordLostAsync("failover", writer, cluster.Sql.NodeAt(first.Server));
+    }
+
+    private async Task<WriterClient> StartWriterAsync()
+    {
+        var writer = new WriterClient(cluster.Sql.WriterConnectionString(), clock);
+        writer.Start();
+        await Wait.UntilAsync(() => writer.Acks.Count >= 10, TimeSpan.FromSeconds(60), $"{System}: the writer's first acknowledged writes");
+        return writer;
+    }
+
+    private async Task RecordLostAsync(string scenario, WriterClient writer, string node)
+    {
+        long[] ids = writer.Acks.Select(a => a.Id).ToArray();
+        long present = await cluster.Sql.CountPresentAsync(node, ids);
+        results.Add(profile, $"{scenario}: lost acknowledged writes", System, ids.Length - present);
+    }
+
+    private async Task RequestSwitchoverAsync(string leader, string candidate)
+    {
+        if (System == BenchSystem.Pgha)
+        {
+            // pgha has no POST /switchover yet: write the request where patronictl puts it; the leader acts at its next cycle.
+            await cluster.Keys.PutAsync("failover", $"{{\"leader\":\"{leader}\",\"member\":\"{candidate}\"}}");
+            return;
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        // Patroni's server wants a Content-Length (411 on chunked bodies), so the JSON goes as a plain string.
+        using var body = new StringContent(JsonSerializer.Serialize(new { leader, candidate }), Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await http.PostAsync($"http://{cluster.Address(leader)}:8008/switchover", body);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Patroni POST /switchover: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}

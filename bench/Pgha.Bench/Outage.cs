@@ -1,0 +1,48 @@
+namespace Pgha.Bench;
+
+/// <summary>Reads write outages out of a writer's acknowledgements.</summary>
+public static class Outage
+{
+    /// <summary>A gap between acknowledgements this long is an interruption, not jitter (the period is 20 ms).</summary>
+    public const double Interruption = 0.15;
+
+    /// <summary>The longest gap between consecutive acknowledgements from the last one before <paramref name="t0"/> on.</summary>
+    public static double LongestGap(IReadOnlyList<WriteAck> acks, double t0)
+    {
+        double longest = 0;
+        int first = Math.Max(0, LastIndexBefore(acks, t0));
+        for (int i = first + 1; i < acks.Count; i++)
+        {
+            longest = Math.Max(longest, acks[i].At - acks[i - 1].At);
+        }
+        return longest;
+    }
+
+    /// <summary>True once writes were interrupted after <paramref name="t0"/> and have flowed again for half a second.</summary>
+    public static bool RecoveredAfter(IReadOnlyList<WriteAck> acks, double t0)
+    {
+        int first = Math.Max(0, LastIndexBefore(acks, t0));
+        for (int i = first + 1; i < acks.Count; i++)
+        {
+            if (acks[i].At - acks[i - 1].At >= Interruption)
+            {
+                return acks[^1].At - acks[i].At >= 0.5;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first acknowledgement after <paramref name="t0"/> from <paramref name="server"/> (or from any other server when <paramref name="other"/>).</summary>
+    public static WriteAck? FirstFrom(IReadOnlyList<WriteAck> acks, double t0, string server, bool other = false) =>
+        acks.FirstOrDefault(a => a.At > t0 && (a.Server == server) != other);
+
+    private static int LastIndexBefore(IReadOnlyList<WriteAck> acks, double t0)
+    {
+        int last = -1;
+        for (int i = 0; i < acks.Count && acks[i].At <= t0; i++)
+        {
+            last = i;
+        }
+        return last;
+    }
+}
