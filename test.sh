@@ -20,7 +20,8 @@ for suite in "${suites[@]}"; do
     dotnet test "$suite" -c Release --no-build --nologo --logger "console;verbosity=normal" >"$log" 2>&1
     rc=$?
     # Show failures with their messages, skipped tests, and the summary; passing tests are only counted.
-    grep -E '^\s+(Failed|Skipped) |^\s+Error Message|^\s+(Assert|System\.)|^Total tests|^\s+(Passed|Failed|Skipped): |^(Passed|Failed)!' "$log" || true
+    grep -E -A14 '^\s+Failed [A-Za-z]' "$log" | grep -vE '^\s+Passed ' || true
+    grep -E '^\s+Skipped [A-Za-z]|^Total tests|^\s+(Passed|Failed|Skipped): ' "$log" || true
     count() { grep -E "^\s+$1: +[0-9]+" "$log" | tail -n 1 | sed -E 's/[^0-9]*([0-9]+).*/\1/'; }
     if grep -qE '^Total tests: +[0-9]+' "$log"; then
         p=$(count Passed); f=$(count Failed); s=$(count Skipped)

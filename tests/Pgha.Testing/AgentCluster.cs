@@ -27,7 +27,7 @@ public sealed class AgentCluster : IAsyncDisposable
     public AgentCluster(string tag, IReadOnlyList<string> addresses, TimingProfile? timing = null)
     {
         _paths = new TestPaths(tag);
-        Addresses = addresses;
+        Addresses = addresses = FreshAddresses(addresses);
         Etcd = new EtcdCluster(addresses);
         _inventory = new Inventory
         {
@@ -50,6 +50,24 @@ public sealed class AgentCluster : IAsyncDisposable
     }
 
     public IReadOnlyList<string> Addresses { get; }
+
+    private static readonly Dictionary<string, int> s_instances = [];
+
+    /// <summary>
+    /// xunit makes a new cluster per test: each one moves to the next block of addresses in the same /24, because
+    /// the sockets a killed etcd leaves in TIME_WAIT keep its peer port busy for a while.
+    /// </summary>
+    private static IReadOnlyList<string> FreshAddresses(IReadOnlyList<string> addresses)
+    {
+        string subnet = addresses[0][..addresses[0].LastIndexOf('.')];
+        int instance;
+        lock (s_instances)
+        {
+            instance = s_instances.GetValueOrDefault(subnet);
+            s_instances[subnet] = instance + 1;
+        }
+        return addresses.Select(a => $"{subnet}.{int.Parse(a[(a.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + (instance * addresses.Count % 240)}").ToList();
+    }
     public EtcdCluster Etcd { get; }
     public EtcdClusterStore Store { get; }
     public IReadOnlyList<string> Names => _inventory.Hosts.Select(h => h.Name).ToList();
