@@ -43,7 +43,7 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
             new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()), _clock, loggers.CreateLogger<HaLoop>());
 
-        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers);
+        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers, new AgentControl(store, settings, wakeup.Signal));
         await api.StartAsync(stop);
         using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         Task watcher = new LeaderWatch(store, wakeup.Signal, loggers.CreateLogger<LeaderWatch>()).RunAsync(watchStop.Token);
