@@ -22,6 +22,7 @@ public static class CtlConfigReader
         IReadOnlyList<string> urls = dcsUrl is not null ? UrlsFromDcs(dcsUrl) : Etcd(root, source);
         YamlMappingNode? etcd = Map(root, "etcd3") ?? Map(root, "etcd");
         YamlMappingNode? auth = Map(Map(root, "restapi"), "authentication");
+        YamlMappingNode? superuser = Map(Map(Map(root, "postgresql"), "authentication"), "superuser");
         return new CtlTarget
         {
             Scope = scope,
@@ -31,6 +32,8 @@ public static class CtlConfigReader
             EtcdPassword = Text(etcd, "password"),
             ApiUsername = Text(auth, "username"),
             ApiPassword = Text(auth, "password"),
+            PgUser = Text(superuser, "username") ?? "postgres",
+            PgPassword = Text(superuser, "password"),
         };
     }
 

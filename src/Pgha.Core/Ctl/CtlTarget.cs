@@ -11,4 +11,7 @@ public sealed record CtlTarget
     /// <summary><c>restapi.authentication</c>: sent as basic auth on POST/PATCH/PUT/DELETE.</summary>
     public string? ApiUsername { get; init; }
     public string? ApiPassword { get; init; }
+    /// <summary><c>postgresql.authentication.superuser</c>: used to read pg_settings from the leader.</summary>
+    public string PgUser { get; init; } = "postgres";
+    public string? PgPassword { get; init; }
 }

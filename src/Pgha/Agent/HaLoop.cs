@@ -13,6 +13,7 @@ public sealed class HaLoop(
     ClusterSettings settings,
     SafetyStop safetyStop,
     SlotKeeper slots,
+    ConfigReload configReload,
     TimeProvider clock,
     ILogger<HaLoop> logger)
 {
@@ -52,6 +53,7 @@ public sealed class HaLoop(
         Log.HaCycle(logger, decision.Reason);
         Memory = await executor.ExecuteAsync(decision, input, ct);
         await slots.KeepAsync(input, Memory, ct);
+        await configReload.ApplyAsync(input, decision, ct);
         try
         {
             await publisher.PublishAsync(input, Memory, input.LongAction, ct);

@@ -6,10 +6,13 @@ namespace Pgha.Api;
 /// <summary>Patroni's write endpoints (access-checked by <see cref="UnsafeMethodAuthentication"/>).</summary>
 internal static class ControlEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, ControlHandlers h)
+    public static void Map(IEndpointRouteBuilder app, ControlHandlers h, ConfigHandlers config)
     {
         app.MapPost("/switchover", h.SwitchoverAsync);
         app.MapDelete("/switchover", h.DeleteSwitchoverAsync);
         app.MapPost("/failover", h.FailoverAsync);
+        app.MapPost("/reload", h.ReloadAsync);
+        app.MapPatch("/config", config.PatchAsync);
+        app.MapPut("/config", config.PutAsync);
     }
 }

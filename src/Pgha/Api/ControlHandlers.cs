@@ -16,6 +16,14 @@ internal sealed class ControlHandlers(AgentControl control, TimeProvider time)
 
     public Task FailoverAsync(HttpContext context) => RunSwitchoverAsync(context, isFailover: true);
 
+    /// <summary>POST /reload: the next calm HA cycle rewrites the PostgreSQL config files and reloads.</summary>
+    public Task ReloadAsync(HttpContext context)
+    {
+        control.Reload.Request();
+        control.Wake.Set();
+        return TextAsync(context, 202, "reload scheduled");
+    }
+
     /// <summary>DELETE /switchover: cancels a scheduled switchover.</summary>
     public async Task DeleteSwitchoverAsync(HttpContext context)
     {

@@ -30,6 +30,9 @@ public static class PghaRootCommand
             new DsnCommand(),
             new SwitchoverCommand(),
             new SwitchoverCommand(failover: true),
+            new EditConfigCommand(),
+            new PauseCommand(pause: true),
+            new PauseCommand(pause: false),
         };
         return root;
     }
