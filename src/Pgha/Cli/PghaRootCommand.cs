@@ -33,6 +33,7 @@ public static class PghaRootCommand
             new EditConfigCommand(),
             new PauseCommand(pause: true),
             new PauseCommand(pause: false),
+            new HbaCommand(),
         };
         return root;
     }

@@ -23,7 +23,59 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         await A_sighup_parameter_is_reloaded_on_every_member();
         await A_postmaster_parameter_shows_pending_restart_with_its_reason();
         await Pause_and_resume_wait_for_every_member();
+        await Hba_add_keeps_every_earlier_rule_and_the_new_rule_takes_effect(await _cluster.WaitHealthyAsync());
     }
+
+    private async Task Hba_add_keeps_every_earlier_rule_and_the_new_rule_takes_effect(string leader)
+    {
+        await _cluster.ExecuteAsync(leader, "create role mallory login password 'mallory-pw'");
+        await using (var before = new Npgsql.NpgsqlConnection(MalloryConnection(leader)))
+        {
+            await before.OpenAsync();
+        }
+        CtlRun.Result listed = await CtlRun.PghaAsync("hba", "list", "-c", Config);
+        Assert.True(listed.ExitCode == 0, listed.All);
+        string[] earlier = listed.Output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.Contains(" Rule ", StringComparison.Ordinal))
+            .Select(l => l.Split('|')[2].Trim()).ToArray();
+        Assert.Contains("local all all scram-sha-256", earlier);
+
+        CtlRun.Result bad = await CtlRun.PghaAsync("hba", "add", "-c", Config, "--force", "host all mallory 127.0.81.0/33 reject");
+        Assert.True(bad.ExitCode == 1, bad.All);
+        Assert.Contains("not a valid CIDR", bad.Error, StringComparison.Ordinal);
+        CtlRun.Result add = await CtlRun.PghaAsync("hba", "add", "-c", Config, "--force", "--position", "1", "host all mallory 127.0.0.0/8 reject");
+        Assert.True(add.ExitCode == 0, add.All);
+        Assert.Contains("+host all mallory 127.0.0.0/8 reject", add.Output, StringComparison.Ordinal);
+        Assert.Contains("Reload request received for member", add.Output, StringComparison.Ordinal);
+        CtlRun.Result duplicate = await CtlRun.PghaAsync("hba", "add", "-c", Config, "--force", "host all  mallory 127.0.0.0/8 reject");
+        Assert.True(duplicate.ExitCode == 1, duplicate.All);
+        Assert.Contains("is already rule 1", duplicate.Error, StringComparison.Ordinal);
+
+        ClusterView view = await _cluster.ReadAsync();
+        var stored = Core.Config.DynamicConfigJson.Parse(view.ConfigJson!).PgHba!;
+        Assert.Equal(["host all mallory 127.0.0.0/8 reject", .. earlier], stored);
+        foreach (string node in _cluster.Names)
+        {
+            await Wait.UntilAsync(async () =>
+            {
+                try
+                {
+                    await using var c = new Npgsql.NpgsqlConnection(MalloryConnection(node));
+                    await c.OpenAsync();
+                    return false;
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == "28000")
+                {
+                    return true;
+                }
+            }, TimeSpan.FromSeconds(60), $"the reject rule to take effect on {node}");
+        }
+        CtlRun.Result removed = await CtlRun.PghaAsync("hba", "remove", "-c", Config, "--force", "1");
+        Assert.True(removed.ExitCode == 0, removed.All);
+        Assert.Equal(earlier, Core.Config.DynamicConfigJson.Parse((await _cluster.ReadAsync()).ConfigJson!).PgHba!);
+    }
+
+    private string MalloryConnection(string node) =>
+        $"Host={_cluster.Address(node)};Port=5432;Username=mallory;Password=mallory-pw;Database=postgres;Pooling=false;Timeout=3";
 
     private async Task Bad_values_are_refused_and_etcd_is_unchanged(string leader)
     {
