@@ -14,6 +14,7 @@ public sealed class HaLoop(
     SafetyStop safetyStop,
     SlotKeeper slots,
     ConfigReload configReload,
+    OperatorRequests requests,
     TimeProvider clock,
     ILogger<HaLoop> logger)
 {
@@ -54,6 +55,7 @@ public sealed class HaLoop(
         Memory = await executor.ExecuteAsync(decision, input, ct);
         await slots.KeepAsync(input, Memory, ct);
         await configReload.ApplyAsync(input, decision, ct);
+        Memory = await requests.RunAsync(input, decision, Memory, ct);
         try
         {
             await publisher.PublishAsync(input, Memory, input.LongAction, ct);

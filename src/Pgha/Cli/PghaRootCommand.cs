@@ -34,6 +34,11 @@ public static class PghaRootCommand
             new PauseCommand(pause: true),
             new PauseCommand(pause: false),
             new HbaCommand(),
+            new RestartCommand(),
+            new ReloadCommand(),
+            new ReinitCommand(),
+            new FlushCommand(),
+            new RemoveCommand(),
         };
         return root;
     }

@@ -48,6 +48,13 @@ public sealed class ClusterSession : IDisposable
         return view;
     }
 
+    /// <summary>Deletes every key of the cluster (patronictl remove).</summary>
+    public async Task RemoveAllAsync(CancellationToken ct)
+    {
+        var range = new System.Text.Json.Nodes.JsonObject { ["key"] = EtcdJson.B64(Store.Prefix), ["range_end"] = EtcdJson.PrefixEndB64(Store.Prefix) };
+        await _etcd.CallAsync("/v3/kv/deleterange", range, ct);
+    }
+
     public void Dispose()
     {
         _etcd.Dispose();
