@@ -20,8 +20,8 @@ internal static class ProbeQueries
                current_setting('server_version_num')::int,
                w.status, w.sender_host, w.received_tli,
                (SELECT string_agg(s.name || ': ' || current_setting(s.name) || '->' || coalesce(
-                    (SELECT f.setting FROM pg_file_settings f WHERE f.name = s.name ORDER BY f.seqno DESC LIMIT 1), '?'), ', ' ORDER BY s.name)
-                FROM pg_settings s WHERE s.pending_restart)
+                    (SELECT f.setting FROM pg_file_settings f WHERE f.name = s.name ORDER BY f.seqno DESC LIMIT 1), '(default)'), ', ' ORDER BY s.name)
+                FROM pg_settings s WHERE s.pending_restart AND s.name NOT LIKE 'recovery\_target%')
         FROM (SELECT 1) AS one
         LEFT JOIN (SELECT status, sender_host, received_tli FROM pg_stat_wal_receiver LIMIT 1) AS w ON true
         """;

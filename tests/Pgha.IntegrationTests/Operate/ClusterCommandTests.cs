@@ -21,7 +21,11 @@ public sealed class ClusterCommandTests : IAsyncLifetime
         await Reading_commands_show_the_cluster(leader);
         await Refused_candidates_change_nothing(leader);
         leader = await Switchover_under_a_writer_loses_no_acknowledged_row(leader);
-        leader = await Patronictl_lists_shows_config_and_switches_over(leader);
+        if (File.Exists("/usr/bin/patronictl"))
+        {
+            // scripts/install-deps.sh --test installs Debian's patroni; the real patronictl must drive a pgha cluster.
+            leader = await Patronictl_lists_shows_config_and_switches_over(leader);
+        }
         await Failover_promotes_the_chosen_member(leader);
     }
 
