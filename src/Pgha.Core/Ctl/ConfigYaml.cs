@@ -16,7 +16,7 @@ public static class ConfigYaml
     public static string FromJson(string json)
     {
         object? tree = ToPlain(JsonNode.Parse(json));
-        return tree is null ? "{}\n" : new SerializerBuilder().Build().Serialize(tree);
+        return tree is null ? "{}\n" : new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(tree);
     }
 
     /// <exception cref="FormatException">The YAML is malformed or not a mapping.</exception>
