@@ -13,7 +13,14 @@ public static class PgHbaReader
         (string host, int port) = member.PostgresEndpoint;
         var builder = new NpgsqlConnectionStringBuilder
         {
-            Host = host, Port = port, Username = user, Password = password, Database = "postgres", Pooling = false, Timeout = 5, ApplicationName = "pgha ctl",
+            Host = host,
+            Port = port,
+            Username = user,
+            Password = password,
+            Database = "postgres",
+            Pooling = false,
+            Timeout = 5,
+            ApplicationName = "pgha ctl",
         };
         try
         {

@@ -1,6 +1,6 @@
 using Npgsql;
-using Pgha.Core.Cluster;
 using Pgha.Cli;
+using Pgha.Core.Cluster;
 using Pgha.Core.Ctl;
 
 namespace Pgha.Operations;
