@@ -12,7 +12,7 @@ public static class Program
         {
             RootCommand root = PghaRootCommand.Build();
             // Our own handlers below print PghaException as one line; System.CommandLine's would print a stack trace.
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return root.Parse(PghaRootCommand.Normalize(args)).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (PghaException e)
         {

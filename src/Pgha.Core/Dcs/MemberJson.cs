@@ -19,6 +19,11 @@ public static class MemberJson
         if (member.PendingRestart)
         {
             w.WriteBoolean("pending_restart", true);
+            if (!string.IsNullOrEmpty(member.PendingRestartReason))
+            {
+                // A string (name: old->new, ...); Patroni 3.3+ writes a map here, which readers of 3.0.2 ignore.
+                w.WriteString("pending_restart_reason", member.PendingRestartReason);
+            }
         }
         if (member.XlogLocation is long xlog)
         {

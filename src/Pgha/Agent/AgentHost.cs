@@ -41,11 +41,13 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
         var wakeup = new LoopWakeup(_clock, longActions, ct => PostmasterExitAsync(instance.DataDir, postmaster, ct));
+        var requests = new OperatorRequests(control, provisioning, longActions, _clock, loggers.CreateLogger<OperatorRequests>());
+        var configReload = new ConfigReload(control, settings, longActions, loggers.CreateLogger<ConfigReload>());
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
             new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()),
-            fence, _clock, loggers.CreateLogger<HaLoop>());
+            fence, configReload, requests, _clock, loggers.CreateLogger<HaLoop>());
 
-        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers);
+        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers, new AgentControl(store, settings, wakeup.Signal, configReload, requests));
         await api.StartAsync(stop);
         using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         Task watcher = new LeaderWatch(store, wakeup.Signal, loggers.CreateLogger<LeaderWatch>()).RunAsync(watchStop.Token);

@@ -11,10 +11,14 @@ public sealed class ClusterSettings(PghaConfig local)
 {
     private DynamicConfig _dynamic = local.Bootstrap?.Dcs ?? new DynamicConfig();
     private string? _lastJson;
+    private long _generation;
 
     public PghaConfig Local { get; } = local;
 
     public DynamicConfig Dynamic => Volatile.Read(ref _dynamic);
+
+    /// <summary>Counts config changes, so that PostgreSQL is reloaded once per change.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     public HaSettings Ha => EffectiveSettings.ToHaSettings(Local, Dynamic);
 
@@ -27,6 +31,7 @@ public sealed class ClusterSettings(PghaConfig local)
         }
         _lastJson = configJson;
         Volatile.Write(ref _dynamic, DynamicConfigJson.Parse(configJson));
+        Interlocked.Increment(ref _generation);
         return true;
     }
 }

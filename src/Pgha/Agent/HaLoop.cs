@@ -14,6 +14,8 @@ public sealed class HaLoop(
     SafetyStop safetyStop,
     SlotKeeper slots,
     PrimaryFence fence,
+    ConfigReload configReload,
+    OperatorRequests requests,
     TimeProvider clock,
     ILogger<HaLoop> logger)
 {
@@ -61,6 +63,8 @@ public sealed class HaLoop(
         Memory = await executor.ExecuteAsync(decision, input, ct);
         fence.Update(Memory, input.Settings, input.LongAction);
         await slots.KeepAsync(input, Memory, ct);
+        await configReload.ApplyAsync(input, decision, ct);
+        Memory = await requests.RunAsync(input, decision, Memory, ct);
         try
         {
             await publisher.PublishAsync(input, Memory, input.LongAction, ct);

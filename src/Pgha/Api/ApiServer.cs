@@ -19,7 +19,7 @@ public sealed class ApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IPEndPoint _endpoint;
 
-    public ApiServer(RestApiConfig config, ISnapshotSource snapshots, TimeProvider time, ILoggerFactory loggerFactory)
+    public ApiServer(RestApiConfig config, ISnapshotSource snapshots, TimeProvider time, ILoggerFactory loggerFactory, AgentControl? control = null)
     {
         _endpoint = ListenAddress.Parse(config.Listen);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -43,6 +43,10 @@ public sealed class ApiServer : IAsyncDisposable
         _app = builder.Build();
         _app.Use(new UnsafeMethodAuthentication(config).InvokeAsync);
         PatroniEndpoints.Map(_app, new PatroniHandlers(snapshots, time));
+        if (control is not null)
+        {
+            ControlEndpoints.Map(_app, new ControlHandlers(control, time), new ConfigHandlers(control), new MemberHandlers(control, time));
+        }
     }
 
     /// <summary>Binds and starts serving; a busy or foreign address fails here with one clear line.</summary>

@@ -19,7 +19,9 @@ internal static class ProbeQueries
                pg_postmaster_start_time(),
                current_setting('server_version_num')::int,
                w.status, w.sender_host, w.received_tli,
-               (SELECT string_agg(name, ', ' ORDER BY name) FROM pg_settings WHERE pending_restart)
+               (SELECT string_agg(s.name || ': ' || current_setting(s.name) || '->' || coalesce(
+                    (SELECT f.setting FROM pg_file_settings f WHERE f.name = s.name ORDER BY f.seqno DESC LIMIT 1), '(default)'), ', ' ORDER BY s.name)
+                FROM pg_settings s WHERE s.pending_restart AND s.name NOT LIKE 'recovery\_target%')
         FROM (SELECT 1) AS one
         LEFT JOIN (SELECT status, sender_host, received_tli FROM pg_stat_wal_receiver LIMIT 1) AS w ON true
         """;
@@ -63,7 +65,7 @@ internal static class ProbeQueries
             UpstreamHost = row.IsDBNull(10) ? null : row.GetString(10),
             IsStreaming = receiverStatus == "streaming",
             PendingRestart = pendingRestart is not null,
-            PendingRestartReason = pendingRestart is null ? null : $"pending restart: {pendingRestart}",
+            PendingRestartReason = pendingRestart,
         };
     }
 
