@@ -62,7 +62,7 @@ public sealed class HaLoop(
         Log.HaCycle(logger, decision.Reason);
         Memory = await executor.ExecuteAsync(decision, input, ct);
         fence.Update(Memory, input.Settings, input.LongAction);
-        await slots.KeepAsync(input, Memory, promotedNow: decision.Actions.Any(a => a is Promote), ct);
+        await slots.KeepAsync(input, Memory, ct);
         await configReload.ApplyAsync(input, decision, ct);
         Memory = await requests.RunAsync(input, decision, Memory, ct);
         try

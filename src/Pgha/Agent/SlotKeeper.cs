@@ -12,11 +12,9 @@ namespace Pgha.Agent;
 /// </summary>
 public sealed class SlotKeeper(ReplicationSlots slots, ILogger<SlotKeeper> logger)
 {
-    /// <param name="promotedNow">This cycle promoted: create the replicas' slots now, not a loop_wait later, so they stream at once.</param>
-    public async Task KeepAsync(HaInput input, AgentMemory memory, bool promotedNow, CancellationToken ct)
+    public async Task KeepAsync(HaInput input, AgentMemory memory, CancellationToken ct)
     {
-        bool primary = input.Postgres.IsRunningPrimary || promotedNow;
-        if (!input.Settings.UseSlots || !memory.HoldsLeaderKey || !primary || !input.Cluster.IsReachable)
+        if (!input.Settings.UseSlots || !memory.HoldsLeaderKey || !input.Postgres.IsRunningPrimary || !input.Cluster.IsReachable)
         {
             return;
         }

@@ -14,10 +14,7 @@ internal static class ProbeQueries
                pg_last_wal_receive_lsn()::text,
                pg_last_wal_replay_lsn()::text,
                pg_last_xact_replay_timestamp(),
-               -- A primary writes on the timeline named by its current WAL file; the control file catches up only at the
-               -- end-of-recovery checkpoint, seconds after a promotion.
-               CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())
-                    ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int END,
+               (SELECT timeline_id FROM pg_control_checkpoint()),
                (SELECT system_identifier::text FROM pg_control_system()),
                pg_postmaster_start_time(),
                current_setting('server_version_num')::int,
