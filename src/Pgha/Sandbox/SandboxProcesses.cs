@@ -43,14 +43,5 @@ public sealed class SandboxProcesses(SandboxLayout layout)
     }
 
     /// <summary>The postmaster's pid from <c>postmaster.pid</c>, if the file exists.</summary>
-    public static int? PostmasterPid(string dataDir)
-    {
-        string file = Path.Combine(dataDir, "postmaster.pid");
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-        string first = File.ReadLines(file).FirstOrDefault() ?? "";
-        return int.TryParse(first.Trim(), out int pid) ? pid : null;
-    }
+    public static int? PostmasterPid(string dataDir) => Postgres.PostmasterProcess.ReadPid(dataDir);
 }
