@@ -13,6 +13,8 @@ public sealed record DynamicConfig
     public bool SynchronousMode { get; init; }
     public bool SynchronousModeStrict { get; init; }
     public int SynchronousNodeCount { get; init; } = 1;
+    /// <summary>Bytes a standby may lag and still be chosen synchronous; -1 (or 0) means no limit.</summary>
+    public long MaximumLagOnSyncNode { get; init; } = -1;
     public bool FailsafeMode { get; init; }
     public bool Pause { get; init; }
     public bool UsePgRewind { get; init; }

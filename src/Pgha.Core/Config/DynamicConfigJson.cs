@@ -46,6 +46,7 @@ public static class DynamicConfigJson
             SynchronousMode = root.Bool("synchronous_mode") ?? d.SynchronousMode,
             SynchronousModeStrict = root.Bool("synchronous_mode_strict") ?? d.SynchronousModeStrict,
             SynchronousNodeCount = root.Int("synchronous_node_count") ?? d.SynchronousNodeCount,
+            MaximumLagOnSyncNode = root.Long("maximum_lag_on_syncnode") ?? d.MaximumLagOnSyncNode,
             FailsafeMode = root.Bool("failsafe_mode") ?? d.FailsafeMode,
             Pause = root.Bool("pause") ?? d.Pause,
             UsePgRewind = pg.Bool("use_pg_rewind") ?? d.UsePgRewind,
@@ -73,6 +74,11 @@ public static class DynamicConfigJson
             json.WriteBoolean("synchronous_mode", config.SynchronousMode);
             json.WriteBoolean("synchronous_mode_strict", config.SynchronousModeStrict);
             json.WriteNumber("synchronous_node_count", config.SynchronousNodeCount);
+            if (config.MaximumLagOnSyncNode > 0)
+            {
+                // Unset by default, as in Patroni; only a limit someone chose is written back.
+                json.WriteNumber("maximum_lag_on_syncnode", config.MaximumLagOnSyncNode);
+            }
             json.WriteBoolean("failsafe_mode", config.FailsafeMode);
             if (config.Pause)
             {

@@ -21,6 +21,7 @@ internal static class DynamicConfigSectionReader
             SynchronousMode = dcs.Bool("synchronous_mode") ?? d.SynchronousMode,
             SynchronousModeStrict = dcs.Bool("synchronous_mode_strict") ?? d.SynchronousModeStrict,
             SynchronousNodeCount = dcs.Int("synchronous_node_count", d.SynchronousNodeCount) ?? d.SynchronousNodeCount,
+            MaximumLagOnSyncNode = dcs.Long("maximum_lag_on_syncnode", d.MaximumLagOnSyncNode) ?? d.MaximumLagOnSyncNode,
             FailsafeMode = dcs.Bool("failsafe_mode") ?? d.FailsafeMode,
             Pause = dcs.Bool("pause") ?? d.Pause,
             UsePgRewind = postgresql.Bool("use_pg_rewind") ?? d.UsePgRewind,
@@ -31,7 +32,7 @@ internal static class DynamicConfigSectionReader
         };
         postgresql.Unsupported("pg_ident");
         postgresql.WarnUnknownKeys();
-        dcs.Unsupported("maximum_lag_on_syncnode", "max_timelines_history", "standby_cluster", "slots", "ignore_slots");
+        dcs.Unsupported("max_timelines_history", "standby_cluster", "slots", "ignore_slots");
         dcs.WarnUnknownKeys();
         if (dcs.Report.ErrorCount == errorsBefore)
         {

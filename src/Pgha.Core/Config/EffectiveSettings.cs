@@ -20,5 +20,9 @@ public static class EffectiveSettings
         CheckTimeline = dynamic.CheckTimeline,
         CanBootstrap = local.Bootstrap is not null,
         Tags = local.Tags,
+        SynchronousMode = dynamic.SynchronousMode,
+        SynchronousModeStrict = dynamic.SynchronousModeStrict,
+        SynchronousNodeCount = dynamic.SynchronousNodeCount,
+        MaximumLagOnSyncNode = dynamic.MaximumLagOnSyncNode,
     };
 }

@@ -32,4 +32,11 @@ public sealed record AgentMemory
     public int FailedBootstraps { get; init; }
     /// <summary>Consecutive cycles in which the running postmaster did not answer queries.</summary>
     public int UnresponsiveCycles { get; init; }
+    /// <summary>The live synchronous_standby_names the leader saw last cycle, to notice when a new value took effect.</summary>
+    public string? SyncNamesSeen { get; init; }
+    /// <summary>
+    /// The primary's WAL position in the cycle the current synchronous_standby_names was first seen live. Commits before
+    /// it did not wait for a newly named standby, so that standby counts as synchronous only once it flushed past it.
+    /// </summary>
+    public long SyncNamesSeenAtLsn { get; init; }
 }

@@ -27,6 +27,10 @@ public static class FailoverCandidates
         {
             return (true, "");
         }
+        if (SyncSet(input) is { } sync && !sync.Contains(input.Me))
+        {
+            return (false, $"synchronous_mode is on and I am not in the sync key ({string.Join(',', sync.Order(StringComparer.Ordinal))})");
+        }
         long mine = input.Postgres.WalPosition;
         long lag = input.Cluster.LastLsn - mine;
         if (input.Cluster.LastLsn > 0 && lag > settings.MaximumLagOnFailover)
@@ -34,13 +38,16 @@ public static class FailoverCandidates
             return (false, string.Create(CultureInfo.InvariantCulture,
                 $"my WAL is {lag} bytes behind the last leader position, more than maximum_lag_on_failover {settings.MaximumLagOnFailover}"));
         }
+        IReadOnlySet<string>? syncSet = SyncSet(input);
         foreach (PeerReport peer in input.Peers.Where(p => p.Reachable && p.Name != input.Me))
         {
             if (!peer.InRecovery)
             {
                 return (false, $"primary ({peer.Name}) is still alive");
             }
-            if (!peer.NoFailover && peer.WalPosition > mine)
+            // With a sync key only its standbys compare; the former leader may be ahead with WAL nobody acknowledged.
+            bool competes = syncSet is null || (syncSet.Contains(peer.Name) && peer.Name != input.Cluster.Sync?.Leader);
+            if (competes && !peer.NoFailover && peer.WalPosition > mine)
             {
                 return (false, $"member ({peer.Name}) is ahead of me");
             }
@@ -48,9 +55,19 @@ public static class FailoverCandidates
         return (true, "");
     }
 
+    /// <summary>
+    /// With synchronous_mode and a sync key that names standbys: its leader and standbys, the only members that hold every
+    /// acknowledged commit (patroni-compat §2.4 rule 8). Null when any member may lead.
+    /// </summary>
+    public static IReadOnlySet<string>? SyncSet(HaInput input) =>
+        input.Settings.SynchronousMode && input.Cluster.Sync is { SyncStandbys.Count: > 0 } sync
+            ? new HashSet<string>([.. sync.SyncStandbys, .. sync.Leader is null ? Array.Empty<string>() : [sync.Leader]], StringComparer.Ordinal)
+            : null;
+
     /// <summary>A switchover target: a running replica, not nofailover, within maximum_lag_on_failover.</summary>
     public static bool IsViableTarget(HaInput input, Member member) =>
         !member.Tags.NoFailover
+        && (SyncSet(input) is not { } sync || sync.Contains(member.Name))
         && member.Role == MemberRole.Replica
         && member.State is "running" or "streaming"
         && member.XlogLocation is { } position

@@ -50,3 +50,18 @@ public sealed record AbandonInitialize : HaAction;
 
 /// <summary>Clear the failover key (switchover done, impossible or stale).</summary>
 public sealed record ClearFailoverKey : HaAction;
+
+/// <summary>
+/// Set the primary's <c>synchronous_standby_names</c> to <paramref name="Value"/> (written to postgresql.conf, reloaded);
+/// null hands the setting back to the configured parameters (synchronous mode off).
+/// </summary>
+public sealed record SetSynchronousStandbyNames(string? Value) : HaAction;
+
+/// <summary>
+/// Write the <c>sync</c> key: <paramref name="Leader"/> and the comma-joined, sorted standbys (null for none), only if the
+/// key is still at <paramref name="ExpectedRevision"/> (null: unconditionally). A lost compare skips the actions after it.
+/// </summary>
+public sealed record WriteSyncKey(string Leader, string? SyncStandby, long? ExpectedRevision) : HaAction;
+
+/// <summary>Delete the <c>sync</c> key if it is still at <paramref name="ExpectedRevision"/> (synchronous mode turned off).</summary>
+public sealed record DeleteSyncKey(long ExpectedRevision) : HaAction;

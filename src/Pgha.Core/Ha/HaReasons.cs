@@ -47,6 +47,9 @@ public static class HaReasons
     public static string LeaderUnresponsive(int cycles) => $"PostgreSQL does not answer ({cycles} cycle(s)); keeping the leader key one more cycle";
     public const string LeaderDemoteUnresponsive = "demoting: PostgreSQL does not answer queries, releasing the leader key";
     public static string ManualFailoverDemote(string candidate) => $"manual failover: demoting myself in favour of '{candidate}'";
+    public static string SyncNamesSet(string me, string value) => $"I am ({me}), the leader with the lock; setting synchronous_standby_names to '{value}'";
+    public static string SyncKeyAssigned(string me, string standbys) => $"I am ({me}), the leader with the lock; synchronous standbys in the sync key: {standbys}";
+    public static string SyncDisabled(string me) => $"I am ({me}), the leader with the lock; synchronous_mode is off: deleting the sync key";
     public static string ManualFailoverImpossible(string candidate) => $"manual failover to '{candidate}' is not possible: clearing the request";
 
     // Follower

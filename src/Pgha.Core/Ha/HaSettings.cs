@@ -18,6 +18,13 @@ public sealed record HaSettings
     /// <summary>True when the local config has a <c>bootstrap</c> section, so this node may run initdb.</summary>
     public bool CanBootstrap { get; init; } = true;
     public MemberTags Tags { get; init; } = MemberTags.None;
+    /// <summary><c>synchronous_mode</c>: the leader names synchronous standbys and only they may take over.</summary>
+    public bool SynchronousMode { get; init; }
+    /// <summary><c>synchronous_mode_strict</c>: without a synchronous standby, commits wait (<c>*</c>) rather than go async.</summary>
+    public bool SynchronousModeStrict { get; init; }
+    public int SynchronousNodeCount { get; init; } = 1;
+    /// <summary><c>maximum_lag_on_syncnode</c> in bytes; 0 or less means no limit (Patroni's default -1).</summary>
+    public long MaximumLagOnSyncNode { get; init; } = -1;
 
     /// <summary>
     /// How long before the leader key's TTL runs out the primary gives up and demotes on its own clock.

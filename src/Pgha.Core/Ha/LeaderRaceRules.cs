@@ -30,6 +30,7 @@ internal static class LeaderRaceRules
         var actions = new List<HaAction> { new AcquireLeaderLock() };
         if (!pg.IsRunningPrimary)
         {
+            actions.AddRange(SyncReplicationRules.BeforePromote(input));
             actions.Add(new Promote());
         }
         if (input.Cluster.Failover is { IsEmpty: false })

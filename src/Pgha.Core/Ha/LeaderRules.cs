@@ -14,11 +14,11 @@ internal static class LeaderRules
 
         if (pg.IsRunningPrimary)
         {
-            return ManualFailover.Decide(input) ?? Decision.Do(input, HaReasons.LeaderNoAction(input.Me), new RefreshLeaderLock());
+            return ManualFailover.Decide(input) ?? RunningPrimary(input);
         }
         if (pg.IsRunningReplica)
         {
-            return Decision.Do(input, HaReasons.LeaderPromote(input.Me), new RefreshLeaderLock(), new Promote());
+            return Decision.Do(input, HaReasons.LeaderPromote(input.Me), [new RefreshLeaderLock(), .. SyncReplicationRules.BeforePromote(input), new Promote()]);
         }
         if (pg.RunState == PostgresRunState.Starting)
         {
@@ -42,5 +42,11 @@ internal static class LeaderRules
         }
         StartRole role = pg.InRecovery ? StartRole.Replica : StartRole.Primary;
         return Decision.Do(input, HaReasons.LeaderRestartCrashed(input.Me), new RefreshLeaderLock(), new StartPostgres(role, null));
+    }
+
+    private static HaDecision RunningPrimary(HaInput input)
+    {
+        (IReadOnlyList<HaAction> sync, string? reason, AgentMemory memory) = SyncReplicationRules.ForLeader(input);
+        return Decision.Do(memory, reason ?? HaReasons.LeaderNoAction(input.Me), [new RefreshLeaderLock(), .. sync]);
     }
 }

@@ -27,6 +27,8 @@ public sealed record LocalPostgres
     public bool PendingRestart { get; init; }
     public string? PendingRestartReason { get; init; }
     public IReadOnlyList<ReplicationConnection> Replication { get; init; } = [];
+    /// <summary>A running primary's live <c>synchronous_standby_names</c>; null when not read (replica, stopped).</summary>
+    public string? SynchronousStandbyNames { get; init; }
 
     public bool IsRunning => RunState is PostgresRunState.Running;
     public bool IsRunningPrimary => IsRunning && !InRecovery;

@@ -8,4 +8,8 @@ public sealed record ReplicationConnection(
     string SyncState,
     int SyncPriority,
     string UserName,
-    long? ReplayLsn);
+    long? ReplayLsn)
+{
+    /// <summary>How far the standby has flushed WAL to disk: what a synchronous commit waits for.</summary>
+    public long? FlushLsn { get; init; }
+}

@@ -35,7 +35,7 @@ public sealed class HaRulesTests
 
     private static IEnumerable<RuleRow> AllRows() =>
         SelfFencingRows().Concat(LongActionRows()).Concat(NoDcsRows()).Concat(NoDataRows()).Concat(PausedRows())
-            .Concat(LeaderRows()).Concat(ManualFailoverRows()).Concat(FollowerRows()).Concat(RaceRows()).Concat(CandidateRows());
+            .Concat(LeaderRows()).Concat(ManualFailoverRows()).Concat(FollowerRows()).Concat(RaceRows()).Concat(CandidateRows()).Concat(SyncRuleRows.All());
 
     private static Demote DemoteNoLock => new(DemoteMode.ImmediateNoLock);
 

@@ -21,7 +21,7 @@ public sealed class ClusterBuilder
 
     /// <summary>Adds or replaces <c>members/&lt;name&gt;</c>.</summary>
     public ClusterBuilder Member(string name, long? lsn = 100, MemberRole role = MemberRole.Replica, int? timeline = 1,
-        string state = "running", bool noFailover = false, bool cloneFrom = false, string? connUrl = null)
+        string state = "running", bool noFailover = false, bool cloneFrom = false, string? connUrl = null, bool noSync = false)
     {
         var member = new Member
         {
@@ -32,7 +32,7 @@ public sealed class ClusterBuilder
             Role = role,
             XlogLocation = lsn,
             Timeline = timeline,
-            Tags = new MemberTags { NoFailover = noFailover, CloneFrom = cloneFrom },
+            Tags = new MemberTags { NoFailover = noFailover, CloneFrom = cloneFrom, NoSync = noSync },
         };
         _view = _view with { Members = [.. _view.Members.Where(m => m.Name != name), member] };
         return this;
@@ -69,6 +69,13 @@ public sealed class ClusterBuilder
     public ClusterBuilder History(int timeline, long lsn)
     {
         _view = _view with { History = [.. _view.History, new HistoryEntry(timeline, lsn, "no recovery target specified", null, null)] };
+        return this;
+    }
+
+    /// <summary>The <c>sync</c> key (mod revision 20): <paramref name="leader"/> and its synchronous standbys.</summary>
+    public ClusterBuilder Sync(string leader, params string[] standbys)
+    {
+        _view = _view with { Sync = new SyncKey(leader, standbys, ModRevision: 20) };
         return this;
     }
 

@@ -6,7 +6,7 @@ namespace Pgha.Core.Tests.Ha;
 public static class Settings
 {
     public static HaSettings For(string name, bool noFailover = false, bool usePgRewind = false, bool canBootstrap = true,
-        bool paused = false, long maximumLagOnFailover = 1_048_576) => new()
+        bool paused = false, long maximumLagOnFailover = 1_048_576, bool synchronousMode = false, bool strict = false) => new()
         {
             Name = name,
             Tags = new Pgha.Core.Cluster.MemberTags { NoFailover = noFailover },
@@ -14,5 +14,7 @@ public static class Settings
             CanBootstrap = canBootstrap,
             Paused = paused,
             MaximumLagOnFailover = maximumLagOnFailover,
+            SynchronousMode = synchronousMode,
+            SynchronousModeStrict = strict,
         };
 }
