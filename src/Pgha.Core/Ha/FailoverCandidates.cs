@@ -11,6 +11,11 @@ public static class FailoverCandidates
     {
         HaSettings settings = input.Settings;
         FailoverKey? request = input.Cluster.Failover is { IsEmpty: false } f ? f : null;
+        if (request is { Leader.Length: > 0, Candidate.Length: > 0 } && SyncSet(input) is { } switchoverSync && !switchoverSync.Contains(input.Me))
+        {
+            // A switchover (it names the leader) in synchronous mode goes only to the sync key's members, even if it names me.
+            return (false, NotInSyncKey(switchoverSync));
+        }
         if (request?.Candidate == input.Me)
         {
             return (true, "");
@@ -19,7 +24,8 @@ public static class FailoverCandidates
         {
             return (false, "I am tagged nofailover");
         }
-        if (request?.Candidate is { Length: > 0 } candidate && input.Peers.Any(p => p.Name == candidate && p.Reachable))
+        if (request?.Candidate is { Length: > 0 } candidate && input.Peers.Any(p => p.Name == candidate && p.Reachable)
+            && (string.IsNullOrEmpty(request.Leader) || SyncSet(input)?.Contains(candidate) != false))
         {
             return (false, $"a manual failover to ({candidate}) was requested");
         }
@@ -29,7 +35,7 @@ public static class FailoverCandidates
         }
         if (SyncSet(input) is { } sync && !sync.Contains(input.Me))
         {
-            return (false, $"synchronous_mode is on and I am not in the sync key ({string.Join(',', sync.Order(StringComparer.Ordinal))})");
+            return (false, NotInSyncKey(sync));
         }
         long mine = input.Postgres.WalPosition;
         long lag = input.Cluster.LastLsn - mine;
@@ -63,6 +69,9 @@ public static class FailoverCandidates
         input.Settings.SynchronousMode && input.Cluster.Sync is { SyncStandbys.Count: > 0 } sync
             ? new HashSet<string>([.. sync.SyncStandbys, .. sync.Leader is null ? Array.Empty<string>() : [sync.Leader]], StringComparer.Ordinal)
             : null;
+
+    private static string NotInSyncKey(IReadOnlySet<string> sync) =>
+        $"synchronous_mode is on and I am not in the sync key ({string.Join(',', sync.Order(StringComparer.Ordinal))})";
 
     /// <summary>A switchover target: a running replica, not nofailover, within maximum_lag_on_failover.</summary>
     public static bool IsViableTarget(HaInput input, Member member) =>

@@ -25,6 +25,14 @@ public sealed class DcsWrites(IClusterStore store, ClusterSettings settings, Tim
     public Task ClearFailoverAsync(CancellationToken ct) =>
         store.PutAsync(DcsKeys.Failover, "{}", null, ct);
 
+    /// <summary>The <c>sync</c> key, compare-and-set on its revision (null: unconditional); false when someone changed it since.</summary>
+    public Task<bool> WriteSyncAsync(string leader, string? syncStandby, long? expectedRevision, CancellationToken ct) =>
+        store.PutAsync(DcsKeys.Sync, SyncJson.Serialize(leader, (syncStandby ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)), expectedRevision, ct);
+
+    /// <summary>Synchronous mode turned off: the key goes, if nobody changed it since we read it.</summary>
+    public Task<bool> DeleteSyncAsync(long expectedRevision, CancellationToken ct) =>
+        store.DeleteAsync(DcsKeys.Sync, expectedRevision, ct);
+
     /// <summary>The leader's WAL position, which replicas compare against maximum_lag_on_failover.</summary>
     public async Task PublishOptimeAsync(long walPosition, long published, CancellationToken ct)
     {

@@ -54,6 +54,9 @@ public sealed class HaExecutor(
                 PublishInitialize p => await Done(memory, dcs.PublishInitializeAsync(p.SystemIdentifier, ct)),
                 AbandonInitialize => await Done(memory, dcs.AbandonInitializeAsync(ct)),
                 ClearFailoverKey => await Done(memory, dcs.ClearFailoverAsync(ct)),
+                SetSynchronousStandbyNames s => await Done(memory, control.SetSynchronousStandbyNamesAsync(s.Value, ct)),
+                WriteSyncKey w => Compared(memory, await dcs.WriteSyncAsync(w.Leader, w.SyncStandby, w.ExpectedRevision, ct)),
+                DeleteSyncKey d => Compared(memory, await dcs.DeleteSyncAsync(d.ExpectedRevision, ct)),
                 _ => throw new System.Diagnostics.UnreachableException($"unknown HA action {action}"),
             };
         }
@@ -167,6 +170,16 @@ public sealed class HaExecutor(
         await control.StopAsync(DemoteMode.Immediate, ct);
         await provisioning.RemoveDataDirectoryAsync(ct);
         return (memory with { NeedsRewindCheck = false, FollowingLeader = null }, true);
+    }
+
+    /// <summary>A lost compare-and-set on the sync key: whatever depended on it waits for the next cycle's fresh read.</summary>
+    private (AgentMemory, bool) Compared(AgentMemory memory, bool written)
+    {
+        if (!written)
+        {
+            logger.LogInformation("the sync key was changed by someone else; trying again next cycle");
+        }
+        return (memory, written);
     }
 
     private static async Task<(AgentMemory, bool)> Done(AgentMemory memory, Task work)

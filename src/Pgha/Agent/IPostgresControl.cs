@@ -17,6 +17,12 @@ public interface IPostgresControl
     /// <summary>Points a running replica at <paramref name="upstream"/>: rewrites primary_conninfo and reloads.</summary>
     Task FollowAsync(Upstream upstream, CancellationToken ct);
 
+    /// <summary>
+    /// Sets the primary's <c>synchronous_standby_names</c> in postgresql.conf (so it survives restarts) and reloads;
+    /// null hands it back to the configured parameters. Any later start or follow as a replica clears it again.
+    /// </summary>
+    Task SetSynchronousStandbyNamesAsync(string? value, CancellationToken ct);
+
     /// <summary>Restarts in place when the postmaster died (crash), in the role it had.</summary>
     Task ReloadAsync(CancellationToken ct);
 }

@@ -17,12 +17,15 @@ public sealed class ConfigFiles(PostgresInstance pg)
 
     public bool HasStandbySignal => File.Exists(StandbySignal);
 
+    /// <summary>The value the leader rules chose (null: none yet, or a replica); written only while synchronous_mode is on.</summary>
+    public string? SynchronousStandbyNames { get; set; }
+
     /// <summary>Everything for a start (or reload) in <paramref name="role"/>; a replica without upstream waits for one.</summary>
     public void Write(StartRole role, Upstream? upstream)
     {
         PreserveBaseConf();
         IReadOnlyDictionary<string, string> recovery = role == StartRole.Replica ? Recovery(upstream) : new Dictionary<string, string>();
-        pg.WriteFile(Conf, PostgresqlConfFile.Render(pg.Parameters, recovery), ConfMode);
+        pg.WriteFile(Conf, PostgresqlConfFile.Render(WithSyncNames(role), recovery), ConfMode);
         WritePgHbaIfConfigured();
         if (role == StartRole.Replica)
         {
@@ -43,6 +46,28 @@ public sealed class ConfigFiles(PostgresInstance pg)
     }
 
     public void RemoveStandbySignal() => File.Delete(StandbySignal);
+
+    /// <summary>
+    /// Synchronous mode owns synchronous_standby_names: the leader's choice, else <c>*</c> on a strict primary (commits
+    /// wait until the leader names a standby again), else nothing. A replica never carries it unless the leader set it
+    /// just before promoting, so a promoted replica cannot wait for standbys nobody chose.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> WithSyncNames(StartRole role)
+    {
+        IReadOnlyDictionary<string, string> parameters = pg.Parameters;
+        if (!pg.Dynamic.SynchronousMode)
+        {
+            return parameters;
+        }
+        var owned = new Dictionary<string, string>(parameters);
+        owned.Remove("synchronous_standby_names");
+        string? value = SynchronousStandbyNames ?? (role == StartRole.Primary && pg.Dynamic.SynchronousModeStrict ? "*" : null);
+        if (!string.IsNullOrEmpty(value))
+        {
+            owned["synchronous_standby_names"] = value;
+        }
+        return owned;
+    }
 
     /// <summary><c>postgresql.pg_hba</c> wins over the DCS's <c>pg_hba</c>; with neither, the file is left as it is.</summary>
     private void WritePgHbaIfConfigured()

@@ -24,6 +24,10 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         }
         pg.EnsureRunDirectory();
         pg.EnsureDirectory(pg.SocketDirectory, UnixFiles.Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        if (role == StartRole.Replica)
+        {
+            _files.SynchronousStandbyNames = null;
+        }
         _files.Write(role, upstream);
         _upstream = upstream;
         await CrashLeftovers.ClearAsync(pg, ct);
@@ -60,6 +64,7 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
 
     public async Task FollowAsync(Upstream upstream, CancellationToken ct)
     {
+        _files.SynchronousStandbyNames = null;
         _files.Write(StartRole.Replica, upstream);
         _upstream = upstream;
         // primary_conninfo and primary_slot_name are reloadable since PostgreSQL 13: the walreceiver restarts on its own.
@@ -85,6 +90,18 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         pg.EnsureRunDirectory();
         await CrashLeftovers.ClearAsync(pg, ct);
         await PgCtlStartAsync(ct);
+    }
+
+    public async Task SetSynchronousStandbyNamesAsync(string? value, CancellationToken ct)
+    {
+        _files.SynchronousStandbyNames = value;
+        if (PostmasterProcess.AlivePid(pg.DataDir) is null)
+        {
+            return;
+        }
+        // A replica about to promote may not know its upstream (agent restarted): it holds the key, nothing to stream from.
+        _files.Write(_files.HasStandbySignal ? StartRole.Replica : StartRole.Primary, _upstream);
+        await ReloadConfigAsync(ct);
     }
 
     private async Task PgCtlStartAsync(CancellationToken ct)

@@ -27,15 +27,27 @@ internal static class ProbeQueries
         """;
 
     private const string Replication = """
-        SELECT application_name, client_addr::text, state, sync_state, sync_priority, coalesce(usename, ''), replay_lsn::text
+        SELECT application_name, client_addr::text, state, sync_state, sync_priority, coalesce(usename, ''), replay_lsn::text, flush_lsn::text
         FROM pg_stat_replication
         ORDER BY application_name
         """;
 
+    private const string SyncNames = "SELECT current_setting('synchronous_standby_names')";
+
     public static async Task<LocalPostgres> ReadAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        // Read before the WAL position: every commit that did not wait for the standbys named here lies below that position.
+        string syncNames = await ReadSyncNamesAsync(connection, ct);
         LocalPostgres status = await ReadStatusAsync(connection, ct);
-        return status.InRecovery ? status : status with { Replication = await ReadReplicationAsync(connection, ct) };
+        return status.InRecovery
+            ? status
+            : status with { Replication = await ReadReplicationAsync(connection, ct), SynchronousStandbyNames = syncNames };
+    }
+
+    private static async Task<string> ReadSyncNamesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(SyncNames, connection);
+        return (string)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<LocalPostgres> ReadStatusAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -83,7 +95,10 @@ internal static class ProbeQueries
                 SyncState: row.IsDBNull(3) ? "" : row.GetString(3),
                 SyncPriority: row.IsDBNull(4) ? 0 : row.GetInt32(4),
                 UserName: row.GetString(5),
-                ReplayLsn: LsnOrNull(row, 6)));
+                ReplayLsn: LsnOrNull(row, 6))
+            {
+                FlushLsn = LsnOrNull(row, 7),
+            });
         }
         return connections;
     }

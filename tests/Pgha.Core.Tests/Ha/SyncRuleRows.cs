@@ -80,6 +80,12 @@ internal static class SyncRuleRows
         yield return RuleRow.Of("a sync key without standbys lets every member race",
             Race("n3", Cluster.WithoutLeader().Sync("n1"), Peers.Unreachable("n1"), Peers.Replica("n2", lsn: 90)),
             HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new WriteSyncKey("n3", null, 20), new SetSynchronousStandbyNames(""), new Promote());
+        yield return RuleRow.Of("sync mode: a switchover naming me is refused when I am not in the sync key",
+            Race("n3", Cluster.WithoutLeader().Sync("n1", "n2").Failover("n1", "n3"), Peers.Unreachable("n1"), Peers.Replica("n2", lsn: 90)),
+            HaReasons.RaceNotHealthiest("synchronous_mode is on and I am not in the sync key (n1,n2)"));
+        yield return RuleRow.Of("sync mode: a switchover to a member outside the sync key does not hold back the sync standby",
+            Race("n2", Cluster.WithoutLeader().Sync("n1", "n2").Failover("n1", "n3"), Peers.Unreachable("n1"), Peers.Replica("n3", lsn: 90)),
+            HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new WriteSyncKey("n2", null, 20), new SetSynchronousStandbyNames(""), new Promote(), new ClearFailoverKey());
         yield return RuleRow.Of("sync mode: switchover to a member outside the sync key",
             Leader(Postgres.SyncPrimary(N2, Postgres.Streaming("n2", "sync")), Three.Sync("n1", "n2").Failover("n1", "n3").LastLsn(100)),
             HaReasons.ManualFailoverImpossible("n3"), new RefreshLeaderLock(), new ClearFailoverKey());

@@ -23,17 +23,21 @@ internal sealed class SafetySimulation
     private readonly Queue<string> _trace = new();
     private readonly List<SimAgent> _agents;
 
-    public SafetySimulation(int seed, SimFaults faults)
+    public SafetySimulation(int seed, SimFaults faults, bool synchronousMode = false)
     {
         _random = new Random(seed);
         Faults = faults;
         bool usePgRewind = _random.Next(2) == 0;
         bool n3NoFailover = _random.Next(4) == 0;
+        // Drawn only in synchronous runs, so that the asynchronous seeds (and the pinned ones) replay as before.
+        bool strict = synchronousMode && _random.Next(2) == 0;
         _agents = [.. new[] { "n1", "n2", "n3" }.Select(name => new SimAgent(name, new HaSettings
         {
             Name = name,
             UsePgRewind = usePgRewind,
             Tags = new MemberTags { NoFailover = n3NoFailover && name == "n3" },
+            SynchronousMode = synchronousMode,
+            SynchronousModeStrict = strict,
         }))];
         Dcs = new SimDcs(_agents[0].Settings.Ttl);
     }
@@ -94,6 +98,35 @@ internal sealed class SafetySimulation
         if (!Dcs.IsLeader(agent.Name, Now))
         {
             Fail($"{agent.Name} {what} while the leader key names {Dcs.Leader ?? "nobody"}");
+        }
+    }
+
+    /// <summary>
+    /// The local probe; a primary also sees <c>pg_stat_replication</c>: every answering replica that streams from it, <c>sync</c>
+    /// when its synchronous_standby_names names it, flushed as far as it replayed.
+    /// </summary>
+    public LocalPostgres ProbeLocal(SimAgent agent)
+    {
+        LocalPostgres probe = agent.Pg.Probe(Now);
+        if (!probe.IsRunningPrimary)
+        {
+            return probe;
+        }
+        IReadOnlySet<string> named = SyncStandbyNames.Parse(agent.Pg.SyncNames);
+        ReplicationConnection[] rows = [.. _agents
+            .Where(a => a.Pg.State == PostgresRunState.Running && a.Pg.InRecovery && !a.Pg.IsHung(Now)
+                && a.Pg.Upstream == agent.Name && a.Pg.CanStreamFrom(agent.Pg))
+            .Select(a => new ReplicationConnection(a.Name, null, "streaming", named.Contains(a.Name) ? "sync" : "async", 0, "replicator", a.Pg.Wal) { FlushLsn = a.Pg.Wal })];
+        return probe with { Replication = rows, SynchronousStandbyNames = agent.Pg.SyncNames };
+    }
+
+    /// <summary>With synchronous mode, a promotion is by a member the sync key named (when it named standbys) as the decision read it.</summary>
+    public void CheckInSyncSet(SimAgent agent)
+    {
+        if (agent.Settings.SynchronousMode && agent.SyncKeyAtDecision is { SyncStandbys.Count: > 0 } sync
+            && sync.Leader != agent.Name && !sync.SyncStandbys.Contains(agent.Name))
+        {
+            Fail($"{agent.Name} promoted outside the sync key ({sync.Leader}: {string.Join(",", sync.SyncStandbys)})");
         }
     }
 

@@ -24,6 +24,58 @@ public sealed class SafetySimulationTests
     }
 
     [Fact]
+    public void With_synchronous_mode_no_member_outside_the_sync_key_is_promoted_in_200_seeded_runs_with_faults()
+    {
+        var failures = new List<string>();
+        int namedSync = 0;
+        for (int seed = 1; seed <= 200; seed++)
+        {
+            var sim = new SafetySimulation(seed, new SimFaults(), synchronousMode: true);
+            sim.Run(Steps);
+            namedSync += sim.Dcs.Sync is { SyncStandbys.Count: > 0 } ? 1 : 0;
+            if (sim.Violation is not null)
+            {
+                failures.Add($"seed {seed}: {sim.Violation}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} seed(s) failed; first: {failures.FirstOrDefault()}");
+        Assert.True(namedSync > 0, "no run ever named a synchronous standby: the model does not exercise synchronous mode");
+    }
+
+    [Fact]
+    public void With_synchronous_mode_every_seed_converges_after_faults_stop()
+    {
+        var stuck = new List<int>();
+        for (int seed = 1; seed <= 200; seed++)
+        {
+            var sim = new SafetySimulation(seed, new SimFaults(), synchronousMode: true);
+            sim.Run(Steps);
+            sim.Faults = SimFaults.None;
+            sim.Run(200);
+            if (sim.Dcs.Initialize != "" && !Converged(sim))
+            {
+                stuck.Add(seed);
+            }
+        }
+
+        Assert.True(stuck.Count == 0, $"seeds that did not converge: {string.Join(", ", stuck)}");
+    }
+
+    [Fact]
+    public void With_synchronous_mode_and_no_faults_the_sync_key_names_a_streaming_replica()
+    {
+        var sim = new SafetySimulation(seed: 7, SimFaults.None, synchronousMode: true);
+
+        sim.Run(steps: 120);
+
+        Assert.Null(sim.Violation);
+        string standby = Assert.Single(sim.Dcs.Sync!.SyncStandbys);
+        Assert.Equal(sim.Dcs.Leader, sim.Dcs.Sync.Leader);
+        Assert.Equal($"\"{standby}\"", sim.Agent(sim.Dcs.Leader!).Pg.SyncNames);
+    }
+
+    [Fact]
     public void Without_faults_the_cluster_bootstraps_one_primary_and_two_streaming_replicas()
     {
         var sim = new SafetySimulation(seed: 7, SimFaults.None);

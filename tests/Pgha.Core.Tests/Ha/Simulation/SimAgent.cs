@@ -25,6 +25,9 @@ internal sealed class SimAgent(string name, HaSettings settings)
     /// <summary>Set while frozen past its own fencing deadline as a primary; cleared by its next decision (see invariant).</summary>
     public bool MissedFencingDeadline { get; set; }
 
+    /// <summary>The sync key as this agent's current decision read it: a promotion must be by one of its members.</summary>
+    public SyncKey? SyncKeyAtDecision { get; private set; }
+
     public bool IsFrozen(DateTimeOffset now) => now < FrozenUntil;
 
     public DateTimeOffset? FencingDeadline =>
@@ -65,7 +68,7 @@ internal sealed class SimAgent(string name, HaSettings settings)
         var input = new HaInput
         {
             Cluster = view,
-            Postgres = Pg.Probe(world.Now),
+            Postgres = world.ProbeLocal(this),
             Memory = Memory,
             Settings = Settings,
             Now = world.Now,
@@ -73,6 +76,7 @@ internal sealed class SimAgent(string name, HaSettings settings)
             LongAction = _longActionOutcome,
         };
         _longActionOutcome = null;
+        SyncKeyAtDecision = view.Sync;
         HaDecision decision = HaRules.Decide(input);
         Memory = decision.NextMemory;
         MissedFencingDeadline = false;

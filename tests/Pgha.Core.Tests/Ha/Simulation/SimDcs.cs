@@ -17,6 +17,28 @@ internal sealed class SimDcs(TimeSpan ttl)
     public FailoverKey? Failover { get; set; }
     public long LastLsn { get; set; }
     public IReadOnlyList<HistoryEntry> History { get; set; } = [];
+    public SyncKey? Sync { get; private set; }
+
+    /// <summary>Compare-and-set on the sync key's revision (0: must be absent; null: unconditional).</summary>
+    public bool WriteSync(string leader, string? standbys, long? expectedRevision)
+    {
+        if (expectedRevision is long expected && (Sync?.ModRevision ?? 0) != expected)
+        {
+            return false;
+        }
+        Sync = new SyncKey(leader, (standbys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), ++_revision);
+        return true;
+    }
+
+    public bool DeleteSync(long expectedRevision)
+    {
+        if ((Sync?.ModRevision ?? 0) != expectedRevision)
+        {
+            return false;
+        }
+        Sync = null;
+        return true;
+    }
 
     public ClusterView Read(DateTimeOffset now)
     {
@@ -29,6 +51,7 @@ internal sealed class SimDcs(TimeSpan ttl)
             Failover = Failover,
             LastLsn = LastLsn,
             History = History,
+            Sync = Sync,
             Revision = ++_revision,
         };
     }

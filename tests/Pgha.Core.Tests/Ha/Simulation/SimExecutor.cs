@@ -31,6 +31,9 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
         RefreshLeaderLock => KeyOperation(world.DcsWrite(agent, () => world.Dcs.Refresh(agent.Name, world.Now))),
         ClaimInitializeKey => world.DcsWrite(agent, world.Dcs.ClaimInitialize),
         ReleaseLeaderLock or PublishInitialize or AbandonInitialize or ClearFailoverKey => WriteKey(action),
+        WriteSyncKey w => world.DcsWrite(agent, () => world.Dcs.WriteSync(w.Leader, w.SyncStandby, w.ExpectedRevision)),
+        DeleteSyncKey d => world.DcsWrite(agent, () => world.Dcs.DeleteSync(d.ExpectedRevision)),
+        SetSynchronousStandbyNames s => SetSyncNames(s.Value),
         _ => ApplyToPostgres(action),
     };
 
@@ -79,6 +82,7 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
                 break;
             case FollowLeader f:
                 Pg.Upstream = f.Leader;
+                Pg.SyncNames = "";
                 agent.Remember(Memory with { FollowingLeader = f.Leader });
                 break;
             case RemoveDataDirectory:
@@ -86,6 +90,15 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
                 break;
             default:
                 throw new InvalidOperationException($"the simulation does not know {action}");
+        }
+        return true;
+    }
+
+    private bool SetSyncNames(string? value)
+    {
+        if (Pg.HasData)
+        {
+            Pg.SyncNames = value ?? "";
         }
         return true;
     }
@@ -154,6 +167,7 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
         Pg.State = PostgresRunState.Running;
         Pg.InRecovery = start.Role == StartRole.Replica;
         Pg.Upstream = start.Leader;
+        Pg.SyncNames = start.Role == StartRole.Replica ? "" : Pg.SyncNames;
         agent.Remember(Memory with { FailedStarts = 0, FollowingLeader = start.Leader });
     }
 
@@ -164,6 +178,7 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
             return;
         }
         world.CheckHoldsKey(agent, "promoted");
+        world.CheckInSyncSet(agent);
         Pg.InRecovery = false;
         Pg.StartNewTimeline();
         Pg.Upstream = null;

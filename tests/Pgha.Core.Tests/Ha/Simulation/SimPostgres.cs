@@ -18,6 +18,9 @@ internal sealed class SimPostgres
     /// <summary>Timelines this data directory has left, with the LSN each one ended at (PostgreSQL's .history files).</summary>
     public IReadOnlyList<(int Timeline, long EndLsn)> History { get; set; } = [];
 
+    /// <summary>synchronous_standby_names as the agent last set it; a start or follow as replica clears it, as ConfigFiles does.</summary>
+    public string SyncNames { get; set; } = "";
+
     public bool HasData => State != PostgresRunState.NoDataDirectory;
 
     /// <summary>
@@ -82,5 +85,6 @@ internal sealed class SimPostgres
         Wal = source.Wal;
         SystemId = source.SystemId;
         Upstream = null;
+        SyncNames = "";
     }
 }
