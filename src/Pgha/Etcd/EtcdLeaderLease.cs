@@ -17,6 +17,9 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     private long _leaseId;
     private int _grantedTtl;
     private string? _memberJson;
+    private string? _writtenMemberJson;
+    private long _writtenOnLease;
+    private bool _renewedSincePublish;
 
     /// <summary>The lease currently held (0: none yet, or revoked).</summary>
     public long LeaseId => Volatile.Read(ref _leaseId);
@@ -53,11 +56,22 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
         return EtcdJson.Succeeded(await client.CallAsync("/v3/kv/txn", txn, ct));
     }, ct);
 
-    public Task PublishMemberAsync(string memberJson, CancellationToken ct) => UnderLockAsync(async () =>
+    public Task PublishMemberAsync(string memberJson, bool keyMissing, CancellationToken ct) => UnderLockAsync(async () =>
     {
         _memberJson = memberJson;
-        await KeepAliveAsync(ct);
-        await PutMemberAsync(ct);
+        if (_renewedSincePublish && _leaseId != 0)
+        {
+            _renewedSincePublish = false; // the leader refresh of this cycle already kept the lease alive
+        }
+        else
+        {
+            await KeepAliveAsync(ct);
+            _renewedSincePublish = false;
+        }
+        if (keyMissing || _memberJson != _writtenMemberJson || _writtenOnLease != _leaseId)
+        {
+            await PutMemberAsync(ct);
+        }
         return true;
     }, ct);
 
@@ -89,6 +103,7 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
             try
             {
                 await EtcdLeases.KeepAliveAsync(client, _leaseId, ct);
+                _renewedSincePublish = true;
                 return;
             }
             catch (LeaseLostException)
@@ -98,6 +113,7 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
         }
         Volatile.Write(ref _leaseId, await EtcdLeases.GrantAsync(client, ttl, ct));
         _grantedTtl = ttl;
+        _renewedSincePublish = true;
         await PutMemberAsync(ct);
     }
 
@@ -105,7 +121,10 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     {
         if (_memberJson is not null)
         {
+            // Forget what was written until the put is acknowledged: a failed put must be retried next cycle.
+            _writtenMemberJson = null;
             await client.CallAsync("/v3/kv/put", EtcdJson.Put(_memberKey, _memberJson, _leaseId), ct);
+            (_writtenMemberJson, _writtenOnLease) = (_memberJson, _leaseId);
         }
     }
 
