@@ -9,7 +9,12 @@ namespace Pgha.Etcd;
 /// This agent's one etcd lease (TTL from <paramref name="ttlSeconds"/>), the <c>leader</c> key bound to it, and the
 /// <c>members/&lt;name&gt;</c> key on the same lease, so a dead agent's keys vanish together as in Patroni.
 /// </summary>
-public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds) : ILeaderLease
+/// <param name="cache">
+/// When given, a refresh whose keep-alive succeeded skips the compare-and-put while the watch-fed cache shows the leader
+/// key naming us on this very lease (Patroni 3.0.2 refreshes the same way): the key lives as long as the lease, and
+/// only an explicit delete could remove it, which the watch reports. Anything else falls back to the transaction.
+/// </param>
+public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds, EtcdClusterCache? cache = null) : ILeaderLease
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly string _leaderKey = prefix + DcsKeys.Leader;
@@ -42,6 +47,10 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     public Task<bool> RefreshAsync(CancellationToken ct) => UnderLockAsync(async () =>
     {
         await KeepAliveAsync(ct);
+        if (cache?.ShowsLeader(name, _leaseId) == true)
+        {
+            return true;
+        }
         // Rewriting with our lease also repairs a key that names us but sits on another (older) lease of ours.
         JsonObject txn = EtcdJson.Txn(EtcdJson.CompareValue(_leaderKey, name),
             new JsonObject { ["request_put"] = EtcdJson.Put(_leaderKey, name, _leaseId) });
