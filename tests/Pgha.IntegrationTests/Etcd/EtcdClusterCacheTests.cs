@@ -1,5 +1,4 @@
 using Pgha.Agent;
-using Pgha.Core.Cluster;
 using Pgha.Core.Dcs;
 using Pgha.Etcd;
 using Pgha.Testing;
