@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Pgha.Bench;
 
-/// <summary>Command line: [--quick] [--reps N] [--profiles tutorial,fast] [--systems pgha,patroni] [--idle S] [--wrk S] [--no-faults] [--pgha PATH] [--out FILE].</summary>
+/// <summary>Command line: [--quick] [--reps N] [--profiles tutorial,fast] [--systems pgha,patroni] [--idle S] [--wrk S (0: skip REST)] [--no-faults] [--switchover-only] [--pgha PATH] [--out FILE].</summary>
 public static class Arguments
 {
     public static BenchSettings Parse(string[] args)
@@ -20,6 +20,7 @@ public static class Arguments
                 "--idle" => s with { IdleSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--wrk" => s with { WrkSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--no-faults" => s with { Faults = false },
+                "--switchover-only" => s with { SwitchoverOnly = true },
                 "--pgha" => s with { PghaBinary = Path.GetFullPath(Next()) },
                 "--out" => s with { OutFile = Next() },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see bench/README in BENCHMARKS.md"),

@@ -31,8 +31,11 @@ public static class BenchRun
         Console.WriteLine($"  {system}: bootstrapped, leader {leader}");
         await steady.SteadyAsync();
         Console.WriteLine($"  {system}: idle footprint measured");
-        await steady.RestAsync(leader);
-        Console.WriteLine($"  {system}: REST measured");
+        if (settings.WrkSeconds > 0)
+        {
+            await steady.RestAsync(leader);
+            Console.WriteLine($"  {system}: REST measured");
+        }
         if (!settings.Faults)
         {
             return;
@@ -42,6 +45,10 @@ public static class BenchRun
         await faults.SwitchoverAsync(leader);
         leader = await Primary.SettleAsync(cluster);
         Console.WriteLine($"  {system}: switched over, leader {leader}");
+        if (settings.SwitchoverOnly)
+        {
+            return;
+        }
         await faults.CrashAsync(leader);
         leader = await Primary.SettleAsync(cluster);
         Console.WriteLine($"  {system}: postmaster crash absorbed, leader {leader}");

@@ -9,6 +9,9 @@ public sealed record BenchSettings
     public int IdleSeconds { get; init; } = 60;
     public int WrkSeconds { get; init; } = 10;
     public bool Faults { get; init; } = true;
+
+    /// <summary>Of the fault scenarios only the switchover (a narrow before/after comparison).</summary>
+    public bool SwitchoverOnly { get; init; }
     public string PghaBinary { get; init; } = "artifacts/pgha/pgha";
     public string? OutFile { get; init; }
 }

@@ -23,15 +23,16 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         string prefix = DcsKeys.Prefix(config.Namespace, config.Scope);
         using var etcd = new EtcdGatewayClient(config.Etcd3.Urls, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(settings.Dynamic.RetryTimeout),
             config.Etcd3.Username, config.Etcd3.Password);
-        var store = new EtcdClusterStore(etcd, prefix);
-        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl);
+        // A full read at least every 2 x ttl bounds how long a silently stalled watch could hide a change.
+        var store = new EtcdClusterCache(new EtcdClusterStore(etcd, prefix), () => TimeSpan.FromSeconds(2 * settings.Dynamic.Ttl), _clock);
+        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl, store);
 
         var runner = new ProcessRunner();
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
         var instance = new PostgresInstance(config, () => settings.Dynamic, binaries, runner);
         var control = new PostgresControl(instance);
         var provisioning = new PostgresProvisioning(instance, control, _clock);
-        var probe = new PostgresProbe(instance);
+        await using var probe = new PostgresProbe(instance);
         var postmaster = new PostmasterWatch(instance.DataDir);
 
         var longActions = new LongActionRunner();

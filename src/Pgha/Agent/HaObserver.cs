@@ -20,13 +20,16 @@ public sealed class HaObserver(
     {
         // Right after a failed key refresh the decision must not wait another retry_timeout for etcd: the key is
         // already in doubt, so decide at once as if etcd were unreachable (the rules then demote a primary).
+        long started = clock.GetTimestamp();
         ClusterView cluster = memory.LockRefreshFailed ? ClusterView.Unreachable : await ReadClusterAsync(ct);
         if (cluster.IsReachable)
         {
             settings.Apply(cluster.ConfigJson);
         }
         HaSettings ha = settings.Ha;
+        long read = clock.GetTimestamp();
         LocalPostgres postgres = await probe.ProbeAsync(ct);
+        long probed = clock.GetTimestamp();
         IReadOnlyList<PeerReport> peerReports = [];
         if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning)
         {
@@ -34,6 +37,7 @@ public sealed class HaObserver(
             TimeSpan timeout = ha.LoopWait < s_peerTimeout ? ha.LoopWait : s_peerTimeout;
             peerReports = await peers.ProbeAsync(others, timeout, ct);
         }
+        WarnIfSlow(started, read, probed, ha.LoopWait);
         return new HaInput
         {
             Cluster = cluster,
@@ -44,6 +48,18 @@ public sealed class HaObserver(
             Peers = peerReports,
             LongAction = longActions.TakeStatus(),
         };
+    }
+
+    /// <summary>A look that outlasts loop_wait delays every decision (and the fence deadline): say where the time went.</summary>
+    private void WarnIfSlow(long started, long read, long probed, TimeSpan loopWait)
+    {
+        TimeSpan total = clock.GetElapsedTime(started);
+        if (total > loopWait)
+        {
+            logger.LogWarning("observing took {Total:0} ms (etcd {Etcd:0} ms, PostgreSQL {Postgres:0} ms, peers {Peers:0} ms), more than loop_wait",
+                total.TotalMilliseconds, clock.GetElapsedTime(started, read).TotalMilliseconds,
+                clock.GetElapsedTime(read, probed).TotalMilliseconds, clock.GetElapsedTime(probed).TotalMilliseconds);
+        }
     }
 
     /// <summary>Retries the read until retry_timeout has passed, then reports etcd as unreachable.</summary>

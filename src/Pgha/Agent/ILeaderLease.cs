@@ -15,6 +15,9 @@ public interface ILeaderLease
     /// <summary>Delete the leader key if it names us; a no-op otherwise.</summary>
     Task ReleaseAsync(CancellationToken ct);
 
-    /// <summary>Write our member key (JSON) bound to our lease, keeping the lease alive.</summary>
-    Task PublishMemberAsync(string memberJson, CancellationToken ct);
+    /// <summary>
+    /// Keep the lease alive (once per cycle: skipped when this cycle's leader refresh already did) and write our member
+    /// key (JSON) bound to the lease when its content changed, the lease changed, or <paramref name="keyMissing"/>.
+    /// </summary>
+    Task PublishMemberAsync(string memberJson, bool keyMissing, CancellationToken ct);
 }

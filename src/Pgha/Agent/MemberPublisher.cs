@@ -42,7 +42,9 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
         // After a failed key refresh etcd is in doubt: the next decision (a demotion) must not wait for this write.
         if (input.Cluster.IsReachable && !memory.LockRefreshFailed)
         {
-            await lease.PublishMemberAsync(MemberJson.Serialize(member), ct);
+            // Patroni rewrites a member key that vanished (an operator removed it); otherwise unchanged content is not re-sent.
+            bool keyMissing = !input.Cluster.Members.Any(m => m.Name == member.Name);
+            await lease.PublishMemberAsync(MemberJson.Serialize(member), keyMissing, ct);
         }
     }
 

@@ -12,10 +12,17 @@ public sealed class EtcdClusterStore(EtcdGatewayClient client, string prefix) : 
 
     public async Task<ClusterView> ReadAsync(CancellationToken ct)
     {
+        (IReadOnlyList<DcsKeyValue> keys, long revision) = await RangeAsync(ct);
+        return ClusterViewParser.Parse(Prefix, keys, revision);
+    }
+
+    /// <summary>Every key under the prefix (full keys) and the revision of the read.</summary>
+    internal async Task<(IReadOnlyList<DcsKeyValue> Keys, long Revision)> RangeAsync(CancellationToken ct)
+    {
         // Linearizable (serializable=false): a member cut off from its peers must not serve a stale leader key.
         var range = new JsonObject { ["key"] = EtcdJson.B64(Prefix), ["range_end"] = EtcdJson.PrefixEndB64(Prefix) };
         JsonNode reply = await client.CallAsync("/v3/kv/range", range, ct);
-        return ClusterViewParser.Parse(Prefix, EtcdJson.KeyValues(reply), EtcdJson.Revision(reply));
+        return (EtcdJson.KeyValues(reply), EtcdJson.Revision(reply));
     }
 
     public async Task<bool> CreateIfAbsentAsync(string key, string value, CancellationToken ct)
@@ -54,4 +61,10 @@ public sealed class EtcdClusterStore(EtcdGatewayClient client, string prefix) : 
 
     public IAsyncEnumerable<DcsChange> WatchAsync(long afterRevision, CancellationToken ct) =>
         new EtcdPrefixWatch(client, Prefix).WatchAsync(afterRevision + 1, ct);
+
+    /// <summary>As <see cref="WatchAsync(long, CancellationToken)"/>, telling <paramref name="streamState"/> when a stream opens (its endpoint) or breaks (null).</summary>
+    internal IAsyncEnumerable<DcsChange> WatchAsync(long afterRevision, Action<string?> streamState, CancellationToken ct) =>
+        new EtcdPrefixWatch(client, Prefix, streamState).WatchAsync(afterRevision + 1, ct);
+
+    internal EtcdGatewayClient Client => client;
 }

@@ -28,9 +28,18 @@ public sealed class EtcdGatewayClient : IDisposable
         _auth = username is null ? null : new EtcdAuth(username, password ?? "");
     }
 
+    private long _failedAttempts;
+    private long _highestWriteRevision;
+
     public EtcdEndpoints Endpoints { get; }
     public TimeSpan CallTimeout { get; }
     public TimeSpan RetryBudget { get; }
+
+    /// <summary>Attempts that found an endpoint unreachable or unhealthy since start: a hint that a watch may be stale.</summary>
+    public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
+
+    /// <summary>The highest revision a key write (put, txn, delete) of this process was answered at.</summary>
+    public long HighestWriteRevision => Interlocked.Read(ref _highestWriteRevision);
 
     /// <summary>Calls <paramref name="path"/> (such as <c>/v3/kv/range</c>) and returns the JSON response.</summary>
     /// <exception cref="Agent.DcsUnavailableException">No endpoint answered within the retry budget.</exception>
@@ -46,6 +55,7 @@ public sealed class EtcdGatewayClient : IDisposable
             EtcdReply reply = await TrySendAsync(endpoint, path, body, CallTimeoutWithin(budget), ct);
             if (reply.Json is JsonNode ok)
             {
+                NoteWrite(path, ok);
                 return ok;
             }
             if (reply.GrpcCode is int code && EtcdErrors.IsInvalidToken(code, reply.Error) && _auth is not null && !reauthenticated)
@@ -59,6 +69,7 @@ public sealed class EtcdGatewayClient : IDisposable
                 throw new EtcdRpcException(reply.GrpcCode ?? EtcdErrors.Unknown, reply.Error, endpoint);
             }
             lastError = $"{endpoint}: {reply.Error}";
+            Interlocked.Increment(ref _failedAttempts);
             Endpoints.Rotate(endpoint);
             if (budget.Elapsed >= RetryBudget)
             {
@@ -85,6 +96,19 @@ public sealed class EtcdGatewayClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private void NoteWrite(string path, JsonNode reply)
+    {
+        if (path is "/v3/kv/put" or "/v3/kv/txn" or "/v3/kv/deleterange")
+        {
+            long revision = EtcdJson.Revision(reply);
+            long seen = Interlocked.Read(ref _highestWriteRevision);
+            while (revision > seen && Interlocked.CompareExchange(ref _highestWriteRevision, revision, seen) != seen)
+            {
+                seen = Interlocked.Read(ref _highestWriteRevision);
+            }
+        }
+    }
 
     private async Task<EtcdReply> TrySendAsync(string endpoint, string path, JsonObject body, TimeSpan timeout, CancellationToken ct)
     {

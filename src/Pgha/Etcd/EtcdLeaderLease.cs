@@ -9,7 +9,12 @@ namespace Pgha.Etcd;
 /// This agent's one etcd lease (TTL from <paramref name="ttlSeconds"/>), the <c>leader</c> key bound to it, and the
 /// <c>members/&lt;name&gt;</c> key on the same lease, so a dead agent's keys vanish together as in Patroni.
 /// </summary>
-public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds) : ILeaderLease
+/// <param name="cache">
+/// When given, a refresh whose keep-alive succeeded skips the compare-and-put while the watch-fed cache shows the leader
+/// key naming us on this very lease (Patroni 3.0.2 refreshes the same way): the key lives as long as the lease, and
+/// only an explicit delete could remove it, which the watch reports. Anything else falls back to the transaction.
+/// </param>
+public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds, EtcdClusterCache? cache = null) : ILeaderLease
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly string _leaderKey = prefix + DcsKeys.Leader;
@@ -17,6 +22,9 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     private long _leaseId;
     private int _grantedTtl;
     private string? _memberJson;
+    private string? _writtenMemberJson;
+    private long _writtenOnLease;
+    private bool _renewedSincePublish;
 
     /// <summary>The lease currently held (0: none yet, or revoked).</summary>
     public long LeaseId => Volatile.Read(ref _leaseId);
@@ -39,6 +47,10 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     public Task<bool> RefreshAsync(CancellationToken ct) => UnderLockAsync(async () =>
     {
         await KeepAliveAsync(ct);
+        if (cache?.ShowsLeader(name, _leaseId) == true)
+        {
+            return true;
+        }
         // Rewriting with our lease also repairs a key that names us but sits on another (older) lease of ours.
         JsonObject txn = EtcdJson.Txn(EtcdJson.CompareValue(_leaderKey, name),
             new JsonObject { ["request_put"] = EtcdJson.Put(_leaderKey, name, _leaseId) });
@@ -53,11 +65,22 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
         return EtcdJson.Succeeded(await client.CallAsync("/v3/kv/txn", txn, ct));
     }, ct);
 
-    public Task PublishMemberAsync(string memberJson, CancellationToken ct) => UnderLockAsync(async () =>
+    public Task PublishMemberAsync(string memberJson, bool keyMissing, CancellationToken ct) => UnderLockAsync(async () =>
     {
         _memberJson = memberJson;
-        await KeepAliveAsync(ct);
-        await PutMemberAsync(ct);
+        if (_renewedSincePublish && _leaseId != 0)
+        {
+            _renewedSincePublish = false; // the leader refresh of this cycle already kept the lease alive
+        }
+        else
+        {
+            await KeepAliveAsync(ct);
+            _renewedSincePublish = false;
+        }
+        if (keyMissing || _memberJson != _writtenMemberJson || _writtenOnLease != _leaseId)
+        {
+            await PutMemberAsync(ct);
+        }
         return true;
     }, ct);
 
@@ -89,6 +112,7 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
             try
             {
                 await EtcdLeases.KeepAliveAsync(client, _leaseId, ct);
+                _renewedSincePublish = true;
                 return;
             }
             catch (LeaseLostException)
@@ -98,6 +122,7 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
         }
         Volatile.Write(ref _leaseId, await EtcdLeases.GrantAsync(client, ttl, ct));
         _grantedTtl = ttl;
+        _renewedSincePublish = true;
         await PutMemberAsync(ct);
     }
 
@@ -105,7 +130,10 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     {
         if (_memberJson is not null)
         {
+            // Forget what was written until the put is acknowledged: a failed put must be retried next cycle.
+            _writtenMemberJson = null;
             await client.CallAsync("/v3/kv/put", EtcdJson.Put(_memberKey, _memberJson, _leaseId), ct);
+            (_writtenMemberJson, _writtenOnLease) = (_memberJson, _leaseId);
         }
     }
 

@@ -11,7 +11,8 @@ namespace Pgha.Etcd;
 /// down, no raft leader) is reopened on the next endpoint from the last revision seen; only when none opens within
 /// the retry budget does it give up. A compaction ends the enumeration: the caller re-reads and watches again.
 /// </summary>
-internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix)
+/// <param name="streamState">Told the endpoint when etcd confirms a (re)opened stream, null when a stream broke.</param>
+internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix, Action<string?>? streamState = null)
 {
     public async IAsyncEnumerable<DcsChange> WatchAsync(long startRevision, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -41,7 +42,7 @@ internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix)
                     WatchBatch batch;
                     try
                     {
-                        batch = await ReadBatchAsync(reader, openCts, sinceLastStream);
+                        batch = await ReadBatchAsync(reader, openCts, sinceLastStream, endpoint);
                     }
                     catch (Exception e) when (IsStreamFailure(e, ct))
                     {
@@ -64,6 +65,7 @@ internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix)
                     }
                 }
             }
+            streamState?.Invoke(null);
             client.Endpoints.Rotate(endpoint);
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
         }
@@ -81,7 +83,7 @@ internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix)
     };
 
     /// <summary>Reads stream lines until one carries events, a compaction, or the end.</summary>
-    private async Task<WatchBatch> ReadBatchAsync(StreamReader reader, CancellationTokenSource openCts, Stopwatch sinceLastStream)
+    private async Task<WatchBatch> ReadBatchAsync(StreamReader reader, CancellationTokenSource openCts, Stopwatch sinceLastStream, string endpoint)
     {
         while (true)
         {
@@ -104,6 +106,7 @@ internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix)
                 // Until etcd confirms the watch the call deadline applies; after that we wait for events as long as asked.
                 openCts.CancelAfter(Timeout.InfiniteTimeSpan);
                 sinceLastStream.Restart();
+                streamState?.Invoke(endpoint);
             }
         }
     }
@@ -117,7 +120,7 @@ internal sealed class EtcdPrefixWatch(EtcdGatewayClient client, string prefix)
             return null;
         }
         bool deleted = e!["type"]?.GetValue<string>() == "DELETE";
-        return new DcsChange(key[prefix.Length..], deleted ? null : EtcdJson.FromB64(kv["value"]), EtcdJson.Int64(kv["mod_revision"]));
+        return new DcsChange(key[prefix.Length..], deleted ? null : EtcdJson.FromB64(kv["value"]), EtcdJson.Int64(kv["mod_revision"]), EtcdJson.Int64(kv["lease"]));
     }
 
     private static bool IsStreamFailure(Exception e, CancellationToken ct) =>

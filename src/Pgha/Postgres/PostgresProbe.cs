@@ -9,46 +9,114 @@ namespace Pgha.Postgres;
 /// Looks at the local PostgreSQL: postmaster.pid and /proc for the process, SQL for a running server, pg_controldata for
 /// a stopped one. A down, starting or hung server is a fact in the result, never an exception.
 /// </summary>
-public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe
+/// <remarks>
+/// The SQL connection is kept between probes: opening one costs a fork in the postmaster and a SCRAM exchange, which
+/// was most of an idle agent's CPU. It is dropped on any failure and when the postmaster's pid changes, so a probe
+/// never reads through a connection to a server that is gone. Not for concurrent use: the HA loop probes, one cycle
+/// at a time, then the shutdown path after it.
+/// </remarks>
+public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncDisposable
 {
     /// <summary>Upper bound for the whole SQL look, above Npgsql's own 3 s connect and command timeouts.</summary>
     private static readonly TimeSpan s_queryBound = TimeSpan.FromSeconds(5);
+
+    private NpgsqlConnection? _connection;
+    private int _connectionPostmaster;
 
     public async Task<LocalPostgres> ProbeAsync(CancellationToken ct)
     {
         if (!pg.HasDataDirectory)
         {
+            await DropConnectionAsync();
             return LocalPostgres.NoData;
         }
-        if (PostmasterProcess.AlivePid(pg.DataDir) is null)
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not int pid)
         {
+            await DropConnectionAsync();
             return await StoppedAsync(ct);
         }
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(s_queryBound);
+        bool reused = _connection is not null && _connectionPostmaster == pid;
         try
         {
-            await using NpgsqlConnection connection = pg.LocalConnection();
-            await connection.OpenAsync(bound.Token);
-            return await ProbeQueries.ReadAsync(connection, bound.Token);
+            return await QueryAsync(pid, bound.Token);
         }
-        catch (Exception e) when (IsTimeout(e) && !ct.IsCancellationRequested)
+        catch (NpgsqlException e) when (reused && e is not PostgresException && !IsTimeout(e) && !bound.IsCancellationRequested)
         {
-            return new LocalPostgres { RunState = PostgresRunState.NotResponding };
+            // The kept connection broke (the server dropped idle sessions, a backend was killed): try once on a new one.
+            return await ProbeFreshAsync(pid, bound, ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CannotConnectNow)
+        catch (Exception e) when (IsProbeFailure(e))
         {
-            return new LocalPostgres { RunState = PostgresRunState.Starting };
+            return await FailedAsync(e, ct);
         }
-        catch (NpgsqlException e) when (e is not PostgresException)
+    }
+
+    public ValueTask DisposeAsync() => DropConnectionAsync();
+
+    private async Task<LocalPostgres> ProbeFreshAsync(int pid, CancellationTokenSource bound, CancellationToken ct)
+    {
+        try
         {
+            return await QueryAsync(pid, bound.Token);
+        }
+        catch (Exception e) when (IsProbeFailure(e))
+        {
+            return await FailedAsync(e, ct);
+        }
+    }
+
+    private async Task<LocalPostgres> QueryAsync(int pid, CancellationToken ct)
+    {
+        try
+        {
+            if (_connection is null || _connectionPostmaster != pid)
+            {
+                await DropConnectionAsync();
+                NpgsqlConnection connection = pg.LocalConnection();
+                _connection = connection;
+                _connectionPostmaster = pid;
+                await connection.OpenAsync(ct);
+            }
+            return await ProbeQueries.ReadAsync(_connection, ct);
+        }
+        catch
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    private async ValueTask DropConnectionAsync()
+    {
+        NpgsqlConnection? connection = _connection;
+        _connection = null;
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static bool IsProbeFailure(Exception e) => IsTimeout(e) || e switch
+    {
+        PostgresException p => p.SqlState is PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification,
+        NpgsqlException => true,
+        _ => false,
+    };
+
+    private async Task<LocalPostgres> FailedAsync(Exception e, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return e switch
+        {
+            _ when IsTimeout(e) => new LocalPostgres { RunState = PostgresRunState.NotResponding },
+            PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow } => new LocalPostgres { RunState = PostgresRunState.Starting },
+            PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } p =>
+                throw new PghaException($"local PostgreSQL refused the superuser {pg.Config.Postgresql.Superuser.Username} ({p.SqlState}); check postgresql.authentication.superuser and pg_hba.conf's local line"),
             // The socket is not there yet (starting) or just went away (stopping): decide by the process.
-            return PostmasterProcess.AlivePid(pg.DataDir) is null ? await StoppedAsync(ct) : new LocalPostgres { RunState = PostgresRunState.Starting };
-        }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
-        {
-            throw new PghaException($"local PostgreSQL refused the superuser {pg.Config.Postgresql.Superuser.Username} ({e.SqlState}); check postgresql.authentication.superuser and pg_hba.conf's local line");
-        }
+            _ => PostmasterProcess.AlivePid(pg.DataDir) is null ? await StoppedAsync(ct) : new LocalPostgres { RunState = PostgresRunState.Starting },
+        };
     }
 
     private static bool IsTimeout(Exception e) =>

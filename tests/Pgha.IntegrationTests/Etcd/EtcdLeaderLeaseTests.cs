@@ -51,7 +51,7 @@ public sealed class EtcdLeaderLeaseTests() : EtcdTestCluster(1)
     public async Task Lease_expiry_deletes_the_leader_and_member_keys()
     {
         EtcdLeaderLease n1 = Lease("n1", ttl: 3);
-        await n1.PublishMemberAsync(MemberJson, default);
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
         Assert.True(await n1.TryAcquireAsync(default));
         EtcdClusterStore store = Store();
         Assert.NotNull((await store.ReadAsync(default)).FindMember("n1"));
@@ -68,7 +68,7 @@ public sealed class EtcdLeaderLeaseTests() : EtcdTestCluster(1)
     public async Task Refresh_after_lease_expiry_reports_the_loss_and_republishes_the_member_on_a_new_lease()
     {
         EtcdLeaderLease n1 = Lease("n1", ttl: 2);
-        await n1.PublishMemberAsync(MemberJson, default);
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
         Assert.True(await n1.TryAcquireAsync(default));
         long firstLease = n1.LeaseId;
         EtcdClusterStore store = Store();
@@ -85,7 +85,7 @@ public sealed class EtcdLeaderLeaseTests() : EtcdTestCluster(1)
     public async Task Revoke_removes_the_member_key_at_once()
     {
         EtcdLeaderLease n1 = Lease("n1", ttl: 60);
-        await n1.PublishMemberAsync(MemberJson, default);
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
         Assert.True(await n1.TryAcquireAsync(default));
 
         await n1.RevokeAsync(default);
