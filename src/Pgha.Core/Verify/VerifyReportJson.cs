@@ -41,8 +41,11 @@ public static class VerifyReportJson
             ["split_brain"] = report.SplitBrains.Count + (report.PrimariesAtEnd.Count > 1 ? 1 : 0),
             ["split_brains"] = Array(report.SplitBrains.Select(b => new JsonObject
             {
-                ["first"] = Term(b.First), ["second"] = Term(b.Second),
-                ["before"] = b.Before.Value, ["between"] = b.Between.Value, ["after"] = b.After.Value,
+                ["first"] = Term(b.First),
+                ["second"] = Term(b.Second),
+                ["before"] = b.Before.Value,
+                ["between"] = b.Between.Value,
+                ["after"] = b.After.Value,
             })),
             ["final_primary"] = report.FinalPrimary,
             ["primaries_at_end"] = Array(report.PrimariesAtEnd.Select(p => JsonValue.Create(p))),
@@ -53,8 +56,12 @@ public static class VerifyReportJson
             ["outage_median_s"] = report.MedianOutage?.TotalSeconds,
             ["faults"] = Array(report.Outages.Select(o => new JsonObject
             {
-                ["name"] = o.Fault.Name, ["detail"] = o.Fault.Detail, ["started_at"] = o.Fault.StartedAt.UtcDateTime,
-                ["healed_at"] = o.Fault.HealedAt?.UtcDateTime, ["outage_s"] = o.Outage.TotalSeconds, ["recovered"] = o.Recovered,
+                ["name"] = o.Fault.Name,
+                ["detail"] = o.Fault.Detail,
+                ["started_at"] = o.Fault.StartedAt.UtcDateTime,
+                ["healed_at"] = o.Fault.HealedAt?.UtcDateTime,
+                ["outage_s"] = o.Outage.TotalSeconds,
+                ["recovered"] = o.Recovered,
             })),
             ["passed"] = failures.Count == 0,
             ["failures"] = Array(failures.Select(f => JsonValue.Create(f))),
@@ -64,8 +71,12 @@ public static class VerifyReportJson
 
     private static JsonObject Write(AckedWrite w) => new()
     {
-        ["value"] = w.Value, ["writer"] = w.Writer, ["server"] = w.Server, ["timeline"] = w.Timeline,
-        ["sent_at"] = w.SentAt.UtcDateTime, ["acked_at"] = w.AckedAt.UtcDateTime,
+        ["value"] = w.Value,
+        ["writer"] = w.Writer,
+        ["server"] = w.Server,
+        ["timeline"] = w.Timeline,
+        ["sent_at"] = w.SentAt.UtcDateTime,
+        ["acked_at"] = w.AckedAt.UtcDateTime,
     };
 
     private static string Term(PrimaryTerm t) => $"{t.Server}/{t.Timeline}";

@@ -13,9 +13,17 @@ public sealed class VerifyDsn
 {
     private static readonly Dictionary<string, string> s_libpqToNpgsql = new(StringComparer.Ordinal)
     {
-        ["host"] = "Host", ["hostaddr"] = "Host", ["port"] = "Port", ["dbname"] = "Database", ["user"] = "Username",
-        ["password"] = "Password", ["passfile"] = "Passfile", ["connect_timeout"] = "Timeout", ["sslmode"] = "SSL Mode",
-        ["target_session_attrs"] = "Target Session Attributes", ["application_name"] = "Application Name",
+        ["host"] = "Host",
+        ["hostaddr"] = "Host",
+        ["port"] = "Port",
+        ["dbname"] = "Database",
+        ["user"] = "Username",
+        ["password"] = "Password",
+        ["passfile"] = "Passfile",
+        ["connect_timeout"] = "Timeout",
+        ["sslmode"] = "SSL Mode",
+        ["target_session_attrs"] = "Target Session Attributes",
+        ["application_name"] = "Application Name",
     };
 
     private readonly NpgsqlConnectionStringBuilder _builder;

@@ -47,8 +47,14 @@ public sealed class VerifyRun(VerifySettings settings, TextWriter log, TimeProvi
         VerifyReport report = VerifyAnalysis.Analyze(results.SelectMany(r => r.Acked).ToList(), results.SelectMany(r => r.Unknown).ToList(), nodes, _faults, end);
         var info = new VerifyRunInfo
         {
-            RunId = table.RunId, Writers = settings.Writers, Duration = end - start, Table = table.Name, Seed = settings.Seed,
-            SynchronousMode = sync, ModeSource = source, MaximumLagOnFailover = settings.ClusterConfig?.MaximumLagOnFailover,
+            RunId = table.RunId,
+            Writers = settings.Writers,
+            Duration = end - start,
+            Table = table.Name,
+            Seed = settings.Seed,
+            SynchronousMode = sync,
+            ModeSource = source,
+            MaximumLagOnFailover = settings.ClusterConfig?.MaximumLagOnFailover,
         };
         return (report, info);
     }

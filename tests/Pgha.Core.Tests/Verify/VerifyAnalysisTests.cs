@@ -117,8 +117,15 @@ public sealed class VerifyAnalysisTests
         AckedWrite w = W(1, A, 1, 0, 5);
         var report = new VerifyReport
         {
-            Acknowledged = 1, Unknown = 0, UnknownFound = 0, Lost = Enumerable.Repeat(w, lost).ToList(), FinalPrimary = A,
-            PrimariesAtEnd = Enumerable.Repeat(A, primaries).ToList(), UnreadNodes = [], Outages = [], Failovers = [],
+            Acknowledged = 1,
+            Unknown = 0,
+            UnknownFound = 0,
+            Lost = Enumerable.Repeat(w, lost).ToList(),
+            FinalPrimary = A,
+            PrimariesAtEnd = Enumerable.Repeat(A, primaries).ToList(),
+            UnreadNodes = [],
+            Outages = [],
+            Failovers = [],
             SplitBrains = Enumerable.Repeat(new SplitBrain(w.Term, w.Term, w, w, w), splitBrains).ToList(),
         };
         bool fails = splitBrains > 0 || primaries > 1 || (sync && lost > 0);
