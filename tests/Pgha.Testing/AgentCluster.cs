@@ -106,6 +106,9 @@ public sealed class AgentCluster : IAsyncDisposable
         _agents[node] = _processes.Start("dotnet", [dll, "agent", ConfigPath(node)], AgentLog(node));
     }
 
+    /// <summary>The pid of the node's agent, for fault commands that kill it from outside the test.</summary>
+    public int AgentPid(string node) => _agents[node].Id;
+
     public Task StopAgentAsync(string node) => _processes.StopAsync(_agents[node]);
 
     public Task KillAgentAsync(string node) => _processes.KillAsync(_agents[node]);

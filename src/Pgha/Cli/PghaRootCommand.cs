@@ -40,6 +40,7 @@ public static class PghaRootCommand
             new ReinitCommand(),
             new FlushCommand(),
             new RemoveCommand(),
+            new VerifyCommand(),
         };
         return root;
     }
