@@ -32,4 +32,10 @@ public sealed record AgentMemory
     public int FailedBootstraps { get; init; }
     /// <summary>Consecutive cycles in which the running postmaster did not answer queries.</summary>
     public int UnresponsiveCycles { get; init; }
+    /// <summary>The <c>failsafe</c> key as last read from etcd: whom a primary must reach when etcd is gone.</summary>
+    public IReadOnlyDictionary<string, string>? FailsafeMembers { get; init; }
+    /// <summary>When a failsafe check last succeeded (the instant it began): proof of leadership while etcd is gone.</summary>
+    public DateTimeOffset? FailsafeConfirmedAt { get; init; }
+    /// <summary>Consecutive cycles in which the primary's WAL write check timed out.</summary>
+    public int SlowWalWrites { get; init; }
 }
