@@ -34,6 +34,11 @@ public sealed class HaObserver(
             TimeSpan timeout = ha.LoopWait < s_peerTimeout ? ha.LoopWait : s_peerTimeout;
             peerReports = await peers.ProbeAsync(others, timeout, ct);
         }
+        FailsafeCheck? failsafe = null;
+        if (!cluster.IsReachable && ha.FailsafeMode && !ha.Paused && postgres.IsRunningPrimary && memory.FailsafeMembers is { } failsafeList)
+        {
+            failsafe = await peers.FailsafeRoundAsync(failsafeList, ct);
+        }
         return new HaInput
         {
             Cluster = cluster,
@@ -43,6 +48,8 @@ public sealed class HaObserver(
             Now = clock.GetUtcNow(),
             Peers = peerReports,
             LongAction = longActions.TakeStatus(),
+            Failsafe = failsafe,
+            FailsafeContact = peers.LastFailsafeContact,
         };
     }
 
