@@ -38,4 +38,6 @@ public sealed record AgentMemory
     public DateTimeOffset? FailsafeConfirmedAt { get; init; }
     /// <summary>Consecutive cycles in which the primary's WAL write check timed out.</summary>
     public int SlowWalWrites { get; init; }
+    /// <summary>Since when PostgreSQL has been seen starting (crash recovery included); null while it is not starting.</summary>
+    public DateTimeOffset? StartingSince { get; init; }
 }

@@ -12,11 +12,22 @@ internal static class GrayFailureRules
     public static HaDecision? Decide(HaInput input)
     {
         LocalPostgres pg = input.Postgres;
-        if (input.Settings.Paused || !input.Cluster.IsLeader(input.Me) || !pg.IsRunningPrimary)
+        if (input.Settings.Paused || !input.Cluster.IsLeader(input.Me))
         {
             return null;
         }
-        AgentMemory released = input.Memory with { HoldsLeaderKey = false, NeedsRewindCheck = true, SlowWalWrites = 0 };
+        AgentMemory released = input.Memory with { HoldsLeaderKey = false, NeedsRewindCheck = true, SlowWalWrites = 0, StartingSince = null };
+        if (pg.RunState == PostgresRunState.Starting && !pg.InRecovery && input.Memory.StartingSince is { } since
+            && input.Now - since >= input.Settings.PrimaryStartTimeout)
+        {
+            // A primary that cannot write its WAL PANICs and then loops in crash recovery, refusing connections as
+            // "starting" for ever; any start past primary_start_timeout is treated alike (Patroni's rule).
+            return Decision.Do(released, HaReasons.StartTimedOut(input.Settings.PrimaryStartTimeout), new Demote(DemoteMode.Immediate), new ReleaseLeaderLock());
+        }
+        if (!pg.IsRunningPrimary)
+        {
+            return null;
+        }
         return pg.WalWrite switch
         {
             // An error is definitive: PostgreSQL itself said the write cannot be done.

@@ -55,6 +55,8 @@ public static class HaReasons
     public static string WalWriteFailed(string error) => $"demoting: PostgreSQL cannot write its WAL ({error}), releasing the leader key";
     public static string WalWriteSlow(int cycles) => $"the WAL write check timed out ({cycles} cycle(s)); keeping the leader key one more cycle";
     public const string WalWriteHung = "demoting: PostgreSQL's WAL writes hang, releasing the leader key";
+    public static string StartTimedOut(TimeSpan timeout) =>
+        Fmt("demoting: PostgreSQL has not finished starting within primary_start_timeout {0:0.#}s, releasing the leader key", timeout.TotalSeconds);
     public static string ManualFailoverDemote(string candidate) => $"manual failover: demoting myself in favour of '{candidate}'";
     public static string ManualFailoverImpossible(string candidate) => $"manual failover to '{candidate}' is not possible: clearing the request";
 

@@ -15,6 +15,7 @@ public static class HaRules
             DcsLastSeen = input.Cluster.IsReachable ? input.Now : input.Memory.DcsLastSeen,
             FailsafeMembers = input.Cluster.IsReachable ? input.Cluster.Failsafe : input.Memory.FailsafeMembers,
             SlowWalWrites = input.Postgres.WalWrite == WalWriteCheck.TimedOut ? input.Memory.SlowWalWrites + 1 : 0,
+            StartingSince = input.Postgres.RunState == PostgresRunState.Starting ? input.Memory.StartingSince ?? input.Now : null,
         };
         input = input with { Memory = memory };
 

@@ -57,4 +57,28 @@ public sealed class GrayFailureRulesTests
 
         Assert.Equal(HaReasons.PausedNoAction, decision.Reason);
     }
+
+    [Fact]
+    public void A_primary_starting_for_longer_than_primary_start_timeout_demotes_and_releases_the_key()
+    {
+        HaInput input = Input.For("n1").Sees(Cluster.WithLeader("n1")).Finds(Postgres.Starting(inRecovery: false))
+            .Remembers(Memory.LeaderRefreshed(2) with { StartingSince = Clock.SecondsAgo(300) });
+
+        HaDecision decision = HaRules.Decide(input);
+
+        Assert.Equal([new Demote(DemoteMode.Immediate), new ReleaseLeaderLock()], decision.Actions);
+        Assert.Equal(HaReasons.StartTimedOut(TimeSpan.FromSeconds(300)), decision.Reason);
+    }
+
+    [Fact]
+    public void A_primary_starting_within_primary_start_timeout_keeps_the_key()
+    {
+        HaInput input = Input.For("n1").Sees(Cluster.WithLeader("n1")).Finds(Postgres.Starting(inRecovery: false))
+            .Remembers(Memory.LeaderRefreshed(2) with { StartingSince = Clock.SecondsAgo(299) });
+
+        HaDecision decision = HaRules.Decide(input);
+
+        Assert.Equal([new RefreshLeaderLock()], decision.Actions);
+        Assert.Equal(299, (decision.NextMemory.StartingSince is { } since ? Clock.T0 - since : TimeSpan.Zero).TotalSeconds);
+    }
 }
