@@ -100,7 +100,7 @@ public sealed class FailsafeModeTests : IAsyncLifetime
     private async Task<(int, string)> PostFailsafeAsync(string node, string primary)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        string body = $$"""{"name":"{{primary}}","conn_url":"postgres://127.0.0.1:5432/postgres","api_url":"http://127.0.0.1:8008/patroni","slots":{}}""";
+        string body = $$"""{"slots":{},"name":"{{primary}}","conn_url":"postgres://127.0.0.1:5432/postgres","api_url":"http://127.0.0.1:8008/patroni"}""";
         using HttpResponseMessage response = await http.PostAsync($"http://{_cluster.Address(node)}:8008/failsafe", new StringContent(body, Encoding.UTF8, "application/json"));
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
