@@ -28,10 +28,8 @@ public sealed class HungPrimaryTests : IAsyncLifetime
     public async Task A_stopped_postmaster_loses_the_leader_key_its_open_connections_can_no_longer_commit_and_it_rejoins()
     {
         string leader = await _cluster.WaitHealthyAsync();
-        await _cluster.ExecuteAsync(leader, "create table hung_writes(x int)");
-        await using NpgsqlConnection open = _cluster.Connect(leader);
-        await open.OpenAsync();
-        await InsertAsync(open);
+        NpgsqlConnection open = await OpenWithTableAsync(leader);
+        await using var _ = open;
         int postmaster = _cluster.PostmasterPid(leader)!.Value;
 
         Assert.True(Signals.Send(postmaster, Signals.SigStop));
@@ -45,6 +43,29 @@ public sealed class HungPrimaryTests : IAsyncLifetime
         _stopped = null;
         await _cluster.WaitHealthyAsync(replicas: 2, timeout: TimeSpan.FromSeconds(180));
         Assert.Equal(1L, await _cluster.CountAsync(next, "hung_writes"));
+    }
+
+    /// <summary>A connection to the leader that has committed one row (retried: a loaded machine may time out a connect).</summary>
+    private async Task<NpgsqlConnection> OpenWithTableAsync(string leader)
+    {
+        NpgsqlConnection? open = null;
+        await Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                await _cluster.ExecuteAsync(leader, "create table if not exists hung_writes(x int)");
+                var connection = _cluster.Connect(leader);
+                await connection.OpenAsync();
+                await InsertAsync(connection);
+                open = connection;
+                return true;
+            }
+            catch (NpgsqlException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), "a connection to the leader that commits");
+        return open!;
     }
 
     private static async Task InsertAsync(NpgsqlConnection connection)
