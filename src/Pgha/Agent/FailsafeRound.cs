@@ -53,7 +53,7 @@ public sealed class FailsafeRound(HttpClient http, ClusterSettings settings, Tim
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
             {
-                refusal = e is OperationCanceledException ? "timed out" : e.Message;
+                refusal = e is OperationCanceledException ? "timed out" : e.InnerException?.Message ?? e.Message;
             }
         }
         return (name, refusal);

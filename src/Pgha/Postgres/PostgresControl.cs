@@ -183,4 +183,5 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
             // Promotion can briefly refuse connections; ask again.
             return false;
         }
-    }}
+    }
+}
