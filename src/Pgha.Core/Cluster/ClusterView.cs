@@ -18,6 +18,8 @@ public sealed record ClusterView
     public FailoverKey? Failover { get; init; }
     public SyncKey? Sync { get; init; }
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+    /// <summary>The <c>failsafe</c> key: member name to api_url, as the leader last wrote it; null when absent.</summary>
+    public IReadOnlyDictionary<string, string>? Failsafe { get; init; }
     /// <summary><c>status.optime</c>: the leader's last published WAL position (0 when unknown).</summary>
     public long LastLsn { get; init; }
     /// <summary>The etcd revision the snapshot was read at.</summary>

@@ -18,6 +18,7 @@ public static class EffectiveSettings
         UseSlots = dynamic.UseSlots,
         Paused = dynamic.Pause,
         CheckTimeline = dynamic.CheckTimeline,
+        FailsafeMode = dynamic.FailsafeMode,
         CanBootstrap = local.Bootstrap is not null,
         Tags = local.Tags,
         SynchronousMode = dynamic.SynchronousMode,

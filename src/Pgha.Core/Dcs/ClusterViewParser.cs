@@ -37,6 +37,7 @@ public static class ClusterViewParser
             Failover = FailoverJson.Parse(nodes.GetValueOrDefault(DcsKeys.Failover)?.Value),
             Sync = sync is null ? null : SyncJson.Parse(sync.Value, sync.ModRevision),
             History = HistoryJson.Parse(nodes.GetValueOrDefault(DcsKeys.History)?.Value),
+            Failsafe = FailsafeJson.Parse(nodes.GetValueOrDefault(DcsKeys.Failsafe)?.Value),
             LastLsn = LastLsn(nodes),
             Revision = revision,
         };

@@ -39,4 +39,12 @@ public sealed record AgentMemory
     /// it did not wait for a newly named standby, so that standby counts as synchronous only once it flushed past it.
     /// </summary>
     public long SyncNamesSeenAtLsn { get; init; }
+    /// <summary>The <c>failsafe</c> key as last read from etcd: whom a primary must reach when etcd is gone.</summary>
+    public IReadOnlyDictionary<string, string>? FailsafeMembers { get; init; }
+    /// <summary>When a failsafe check last succeeded (the instant it began): proof of leadership while etcd is gone.</summary>
+    public DateTimeOffset? FailsafeConfirmedAt { get; init; }
+    /// <summary>Consecutive cycles in which the primary's WAL write check timed out.</summary>
+    public int SlowWalWrites { get; init; }
+    /// <summary>Since when PostgreSQL has been seen starting (crash recovery included); null while it is not starting.</summary>
+    public DateTimeOffset? StartingSince { get; init; }
 }

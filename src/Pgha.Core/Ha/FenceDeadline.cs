@@ -17,9 +17,14 @@ public static class FenceDeadline
             // Maintenance mode: the operator runs PostgreSQL by hand; pgha touches nothing.
             return DateTimeOffset.MaxValue;
         }
-        if (memory.HoldsLeaderKey && memory.LeaderKeyRefreshedAt is { } refreshed)
+        // With failsafe_mode a failed refresh (etcd gone) does not void the last refresh: the key cannot expire before
+        // it + ttl, and the cycle that follows at once runs the failsafe round. Each round that EVERY member accepts
+        // moves the proof forward; a round that fails moves nothing, so the fence stops the primary in time even if
+        // the agent hangs before it can demote. Without failsafe_mode a failed refresh ends the deadline at once.
+        bool keyStillOurs = memory.HoldsLeaderKey || (settings.FailsafeMode && memory.LockRefreshFailed);
+        if (LeadershipProof.Latest(memory, settings, keyStillOurs) is { } proof)
         {
-            return refreshed + settings.Ttl - settings.DemoteMargin;
+            return proof + settings.Ttl - settings.DemoteMargin;
         }
         if (memory.Bootstrapping || longAction is { Running: true, Name: LongActionNames.Bootstrap })
         {

@@ -14,6 +14,10 @@ public sealed record HaInput
     public IReadOnlyList<PeerReport> Peers { get; init; } = [];
     /// <summary>The long action running beside the loop or just finished, if any.</summary>
     public LongActionStatus? LongAction { get; init; }
+    /// <summary>Primary, etcd lost, failsafe_mode on: what the other members answered to our <c>POST /failsafe</c> this cycle.</summary>
+    public FailsafeCheck? Failsafe { get; init; }
+    /// <summary>Replica: the last <c>POST /failsafe</c> this node accepted from a primary, if any.</summary>
+    public FailsafeContact? FailsafeContact { get; init; }
 
     public string Me => Settings.Name;
 }

@@ -26,6 +26,12 @@ public static class HaReasons
     public const string NoDcsStartReadOnly = "etcd is not accessible; starting PostgreSQL read-only";
     public const string NoDcs = "etcd is not accessible";
 
+    // Failsafe mode (etcd lost, every member still answers)
+    public const string FailsafeStay = "continue to run as a leader because failsafe mode is enabled and all members are accessible";
+    public static string FailsafeDemote(string refused) => $"demoting: etcd is not accessible and failsafe mode could not reach every member: {refused}";
+    public static string FailsafeNoRace(string primary) => $"not racing: primary ({primary}) is in failsafe mode";
+    public const string FailsafeNotListed = "not racing: failsafe mode is enabled and I am not in the failsafe member list";
+
     // No data directory
     public const string Bootstrapping = "trying to bootstrap a new cluster";
     public const string BootstrapGaveUp = "bootstrap failed 3 times; not trying again: fix the cause shown above and restart the agent";
@@ -46,6 +52,11 @@ public static class HaReasons
     public const string LeaderGiveUpStarts = "releasing the leader key: PostgreSQL failed to start 3 times";
     public static string LeaderUnresponsive(int cycles) => $"PostgreSQL does not answer ({cycles} cycle(s)); keeping the leader key one more cycle";
     public const string LeaderDemoteUnresponsive = "demoting: PostgreSQL does not answer queries, releasing the leader key";
+    public static string WalWriteFailed(string error) => $"demoting: PostgreSQL cannot write its WAL ({error}), releasing the leader key";
+    public static string WalWriteSlow(int cycles) => $"the WAL write check timed out ({cycles} cycle(s)); keeping the leader key one more cycle";
+    public const string WalWriteHung = "demoting: PostgreSQL's WAL writes hang, releasing the leader key";
+    public static string StartTimedOut(TimeSpan timeout) =>
+        Fmt("demoting: PostgreSQL has not finished starting within primary_start_timeout {0:0.#}s, releasing the leader key", timeout.TotalSeconds);
     public static string ManualFailoverDemote(string candidate) => $"manual failover: demoting myself in favour of '{candidate}'";
     public static string SyncNamesSet(string me, string value) => $"I am ({me}), the leader with the lock; setting synchronous_standby_names to '{value}'";
     public static string SyncKeyAssigned(string me, string standbys) => $"I am ({me}), the leader with the lock; synchronous standbys in the sync key: {standbys}";

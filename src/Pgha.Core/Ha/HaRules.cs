@@ -13,9 +13,16 @@ public static class HaRules
         {
             PostgresWasRunning = input.Postgres.IsRunning,
             DcsLastSeen = input.Cluster.IsReachable ? input.Now : input.Memory.DcsLastSeen,
+            FailsafeMembers = input.Cluster.IsReachable ? input.Cluster.Failsafe : input.Memory.FailsafeMembers,
+            SlowWalWrites = input.Postgres.WalWrite == WalWriteCheck.TimedOut ? input.Memory.SlowWalWrites + 1 : 0,
+            StartingSince = input.Postgres.RunState == PostgresRunState.Starting ? input.Memory.StartingSince ?? input.Now : null,
         };
         input = input with { Memory = memory };
 
+        if (FailsafeRules.DecideWithoutDcs(input) is { } failsafe)
+        {
+            return failsafe;
+        }
         if (SelfFencing.MustDemote(input) is { } fence)
         {
             return fence;
@@ -36,6 +43,10 @@ public static class HaRules
         {
             return PausedRules.Decide(input);
         }
+        if (GrayFailureRules.Decide(input) is { } gray)
+        {
+            return gray;
+        }
         if (input.Cluster.IsLeader(input.Me))
         {
             return LeaderRules.Decide(input);
@@ -44,6 +55,6 @@ public static class HaRules
         {
             return FollowerRules.Decide(input);
         }
-        return LeaderRaceRules.Decide(input);
+        return FailsafeRules.BlockRace(input) ?? LeaderRaceRules.Decide(input);
     }
 }

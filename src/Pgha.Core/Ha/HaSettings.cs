@@ -15,6 +15,8 @@ public sealed record HaSettings
     public bool UseSlots { get; init; } = true;
     public bool Paused { get; init; }
     public bool CheckTimeline { get; init; }
+    /// <summary>failsafe_mode: a primary that loses etcd keeps running while every member acknowledges it (§2.9).</summary>
+    public bool FailsafeMode { get; init; }
     /// <summary>True when the local config has a <c>bootstrap</c> section, so this node may run initdb.</summary>
     public bool CanBootstrap { get; init; } = true;
     public MemberTags Tags { get; init; } = MemberTags.None;

@@ -12,12 +12,13 @@ internal static class SelfFencing
         {
             return null;
         }
-        AgentMemory cleared = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, LockRefreshFailed = false, NeedsRewindCheck = true };
+        AgentMemory cleared = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, LockRefreshFailed = false, NeedsRewindCheck = true, FailsafeConfirmedAt = null };
         if (input.Memory.LockRefreshFailed)
         {
             return Decision.Do(cleared, HaReasons.DemoteLockRefreshFailed, new Demote(DemoteMode.ImmediateNoLock));
         }
-        if (input.Memory.HoldsLeaderKey && input.Memory.LeaderKeyRefreshedAt is { } refreshed
+        // With failsafe_mode a round that every member accepted proves leadership as a key refresh does.
+        if (input.Memory.HoldsLeaderKey && LeadershipProof.Latest(input.Memory, input.Settings, keyStillOurs: true) is { } refreshed
             && input.Now - refreshed >= input.Settings.Ttl - input.Settings.DemoteMargin)
         {
             return Decision.Do(cleared, HaReasons.DemoteLockExpiring(input.Now - refreshed, input.Settings.Ttl), new Demote(DemoteMode.ImmediateNoLock));

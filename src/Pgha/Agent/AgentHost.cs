@@ -37,7 +37,9 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
 
         var longActions = new LongActionRunner();
         using var http = new HttpClient();
-        var observer = new HaObserver(store, probe, new PeerProbe(http), settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
+        var failsafeInbox = new FailsafeInbox(_clock);
+        var peerProbe = new PeerProbe(http, new FailsafeRound(http, settings, _clock), failsafeInbox);
+        var observer = new HaObserver(store, new WalWriteProbe(probe, instance), peerProbe, settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
         var fence = new PrimaryFence(instance.DataDir, instance.RunDir, _clock);
         var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
@@ -46,9 +48,10 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var configReload = new ConfigReload(control, settings, longActions, loggers.CreateLogger<ConfigReload>());
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
             new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()),
+            new FailsafeKeeper(store, loggers.CreateLogger<FailsafeKeeper>()),
             fence, configReload, requests, _clock, loggers.CreateLogger<HaLoop>());
 
-        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers, new AgentControl(store, settings, wakeup.Signal, configReload, requests));
+        await using var api = new ApiServer(config.RestApi, publisher, _clock, loggers, new AgentControl(store, settings, wakeup.Signal, configReload, requests) { Failsafe = failsafeInbox });
         await api.StartAsync(stop);
         using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         Task watcher = new LeaderWatch(store, wakeup.Signal, loggers.CreateLogger<LeaderWatch>()).RunAsync(watchStop.Token);

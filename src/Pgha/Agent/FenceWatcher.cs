@@ -6,7 +6,7 @@ namespace Pgha.Agent;
 
 /// <summary>
 /// The fence process: every 100 ms, if PostgreSQL runs as a primary (no standby.signal) past the deadline the agent
-/// last wrote, it stops the postmaster and every backend at once (SIGQUIT, then SIGKILL of the process group).
+/// last wrote, it stops the postmaster and every backend at once (SIGQUIT, then SIGKILL of it and of every process it started).
 /// It exits when the agent is gone and no postmaster runs. It never touches a replica.
 /// </summary>
 public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log)
@@ -32,7 +32,9 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             if (primary && now > deadline)
             {
-                string why = DetachedProcess.IsAlive(agentPid) ? "the agent has not renewed its leader key" : $"the agent (pid {agentPid}) is gone";
+                string why = DetachedProcess.IsAlive(agentPid)
+                    ? "the agent has renewed neither its leader key nor, with failsafe_mode, every member's acknowledgement"
+                    : $"the agent (pid {agentPid}) is gone";
                 Write($"fencing: stopping the primary (postmaster pid {postmaster}): {why}, deadline passed {now - deadline} ms ago");
                 await StopAsync(postmaster.Value, ct);
             }
@@ -53,15 +55,19 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
 
     private async Task StopAsync(int postmaster, CancellationToken ct)
     {
-        // Immediate shutdown stops every backend; the group kill covers a postmaster that is hung or stopped.
+        // Immediate shutdown stops every backend; a postmaster that is hung or SIGSTOPped ignores it, and then it and
+        // every process it started are killed by pid (its backends would otherwise go on committing for their clients).
         Signals.Send(postmaster, Signals.SigQuit);
+        if (PostmasterProcess.IsSuspended(postmaster))
+        {
+            InstanceKill.Kill(postmaster);
+        }
         for (int i = 0; i < 20 && PostmasterProcess.IsAlive(postmaster); i++)
         {
             await Task.Delay(s_poll, ct);
         }
-        Signals.Send(-postmaster, Signals.SigKill);
-        Signals.Send(postmaster, Signals.SigKill);
-        Write($"fencing: postmaster pid {postmaster} stopped");
+        int backends = PostmasterProcess.IsAlive(postmaster) ? InstanceKill.Kill(postmaster) : 0;
+        Write($"fencing: postmaster pid {postmaster} stopped{(backends > 0 ? $", {backends} server processes killed" : "")}");
     }
 
     private void Write(string message)

@@ -13,6 +13,7 @@ public sealed class HaLoop(
     ClusterSettings settings,
     SafetyStop safetyStop,
     SlotKeeper slots,
+    FailsafeKeeper failsafeKey,
     PrimaryFence fence,
     ConfigReload configReload,
     OperatorRequests requests,
@@ -63,6 +64,7 @@ public sealed class HaLoop(
         Memory = await executor.ExecuteAsync(decision, input, ct);
         fence.Update(Memory, input.Settings, input.LongAction);
         await slots.KeepAsync(input, Memory, ct);
+        await failsafeKey.KeepAsync(input, Memory, ct);
         await configReload.ApplyAsync(input, decision, ct);
         Memory = await requests.RunAsync(input, decision, Memory, ct);
         try

@@ -38,6 +38,11 @@ public sealed class HaObserver(
             peerReports = await peers.ProbeAsync(others, timeout, ct);
         }
         WarnIfSlow(started, read, probed, ha.LoopWait);
+        FailsafeCheck? failsafe = null;
+        if (!cluster.IsReachable && ha.FailsafeMode && !ha.Paused && postgres.IsRunningPrimary && memory.FailsafeMembers is { } failsafeList)
+        {
+            failsafe = await peers.FailsafeRoundAsync(failsafeList, ct);
+        }
         return new HaInput
         {
             Cluster = cluster,
@@ -47,6 +52,8 @@ public sealed class HaObserver(
             Now = clock.GetUtcNow(),
             Peers = peerReports,
             LongAction = longActions.TakeStatus(),
+            Failsafe = failsafe,
+            FailsafeContact = peers.LastFailsafeContact,
         };
     }
 

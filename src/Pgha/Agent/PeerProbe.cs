@@ -7,9 +7,20 @@ namespace Pgha.Agent;
 /// <summary>
 /// Asks the other members' REST APIs (<c>GET /patroni</c>) for their role and WAL position, all in parallel
 /// with a short timeout, so that a leader race is decided on fresh facts. Unreachable peers are reported as such.
+/// Also the failsafe exchange with peers: the round a primary runs without etcd, and the last round we accepted.
 /// </summary>
-public sealed class PeerProbe(HttpClient http)
+public sealed class PeerProbe(HttpClient http, FailsafeRound? failsafe = null, FailsafeInbox? inbox = null)
 {
+    /// <summary>The last <c>POST /failsafe</c> this node accepted (null when none, or failsafe is not wired).</summary>
+    public FailsafeContact? LastFailsafeContact => inbox?.Last;
+
+    /// <summary>Primary without etcd: asks every other member of <paramref name="members"/> to accept it; null when not wired.</summary>
+    public Task<FailsafeCheck?> FailsafeRoundAsync(IReadOnlyDictionary<string, string> members, CancellationToken ct) =>
+        failsafe is null ? Task.FromResult<FailsafeCheck?>(null) : RunFailsafeAsync(failsafe, members, ct);
+
+    private static async Task<FailsafeCheck?> RunFailsafeAsync(FailsafeRound round, IReadOnlyDictionary<string, string> members, CancellationToken ct) =>
+        await round.RunAsync(members, ct);
+
     public async Task<IReadOnlyList<PeerReport>> ProbeAsync(IEnumerable<Member> members, TimeSpan timeout, CancellationToken ct)
     {
         Task<PeerReport>[] probes = members.Where(m => m.ApiUrl.Length > 0).Select(m => ProbeOneAsync(m, timeout, ct)).ToArray();

@@ -46,6 +46,12 @@ public sealed class ApiServer : IAsyncDisposable
         if (control is not null)
         {
             ControlEndpoints.Map(_app, new ControlHandlers(control, time), new ConfigHandlers(control), new MemberHandlers(control, time));
+            if (control.Failsafe is { } inbox)
+            {
+                var failsafe = new FailsafeHandlers(control.Settings, snapshots, inbox, time);
+                _app.MapPost("/failsafe", failsafe.PostAsync);
+                _app.MapGet("/failsafe", failsafe.GetAsync);
+            }
         }
     }
 

@@ -12,6 +12,9 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
     /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
     private Upstream? _upstream;
 
+    /// <summary>How long an immediate stop (SIGQUIT) may take before the instance is killed outright.</summary>
+    private const string ImmediateStopSeconds = "5";
+
     public async Task StartAsync(StartRole role, Upstream? upstream, CancellationToken ct)
     {
         if (!pg.HasDataDirectory)
@@ -40,17 +43,33 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         {
             return;
         }
+        if (PostmasterProcess.IsSuspended(pid))
+        {
+            // SIGSTOPped: pg_ctl's signal would wait in vain while the backends keep committing for their clients.
+            InstanceKill.Kill(pid);
+            await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
+            return;
+        }
         if (mode == DemoteMode.Graceful)
         {
             await CheckpointAsync(ct);
         }
-        string how = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock ? "immediate" : "fast";
-        ProcessResult result = await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", how, "-w", "-t", pg.PgCtlTimeoutSeconds], ct);
+        bool immediate = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock;
+        // An immediate stop is a demotion of a failed or unwanted primary: it must end quickly, not after pg_ctl_timeout.
+        string timeout = immediate ? ImmediateStopSeconds : pg.PgCtlTimeoutSeconds;
+        ProcessResult result = await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", immediate ? "immediate" : "fast", "-w", "-t", timeout], ct);
         if (!result.Succeeded && PostmasterProcess.IsAlive(pid))
         {
-            // A stop that did not finish in time must still end in a stopped server: escalate to SIGQUIT, then SIGKILL.
-            await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", "immediate", "-w", "-t", "10"], ct);
-            KillIfAlive(pid);
+            // A stop that did not finish in time must still end in a stopped server: escalate to SIGQUIT, then SIGKILL
+            // of the postmaster and every backend.
+            if (!immediate)
+            {
+                await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", "immediate", "-w", "-t", ImmediateStopSeconds], ct);
+            }
+            if (PostmasterProcess.IsAlive(pid))
+            {
+                InstanceKill.Kill(pid);
+            }
         }
         await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
     }
@@ -180,15 +199,6 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         {
             // Promotion can briefly refuse connections; ask again.
             return false;
-        }
-    }
-
-    private static void KillIfAlive(int pid)
-    {
-        if (PostmasterProcess.IsAlive(pid))
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            process.Kill();
         }
     }
 }

@@ -49,6 +49,45 @@ public static class PostmasterProcess
         }
     }
 
+    /// <summary>True when the process is stopped (SIGSTOP, state T): it handles no signal but SIGKILL until SIGCONT.</summary>
+    public static bool IsSuspended(int pid) => State(pid) is 'T' or 't';
+
+    /// <summary>
+    /// The pids whose parent is <paramref name="pid"/> (for a postmaster: every backend and auxiliary process), from
+    /// /proc/*/stat. Read them while the parent lives: once it dies they are re-parented and no longer show as its own.
+    /// </summary>
+    public static IReadOnlyList<int> ChildPids(int pid)
+    {
+        var children = new List<int>();
+        foreach (string proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out int candidate) && ParentPid(candidate) == pid)
+            {
+                children.Add(candidate);
+            }
+        }
+        return children;
+    }
+
+    private static char? State(int pid) => Stat(pid) is { } stat ? stat.State : null;
+
+    private static int? ParentPid(int pid) => Stat(pid)?.Parent;
+
+    /// <summary>"pid (comm) S ppid ...": the fields after comm follow its last ')' because comm may itself hold ')'.</summary>
+    private static (char State, int Parent)? Stat(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
+            return (rest[0][0], int.Parse(rest[1], NumberStyles.Integer, CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Server processes still working in <paramref name="dataDir"/> (every postgres child runs with it as cwd). After a
     /// postmaster is killed they linger briefly, and a new postmaster refuses to start while they hold shared memory.
