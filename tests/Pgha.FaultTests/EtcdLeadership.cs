@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Pgha.FaultTests;
+
+/// <summary>Which node's etcd member leads the raft group, and moving that leadership, asked with etcdctl from the client namespace.</summary>
+public static class EtcdLeadership
+{
+    /// <summary>The node whose member is the raft leader, and each node's member id (hex, as move-leader takes it).</summary>
+    public static async Task<(string Leader, IReadOnlyDictionary<string, string> Ids)> ReadAsync(FaultCluster cluster)
+    {
+        string endpoints = string.Join(',', FaultCluster.Nodes.Select(n => $"http://{cluster.Lab.Address(n)}:2379"));
+        (int exitCode, string stdout, string stderr) = await cluster.Lab.RunAsync(FaultCluster.Client, "etcdctl",
+            ["--endpoints", endpoints, "--command-timeout=3s", "endpoint", "status", "-w", "json"]);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"etcdctl endpoint status failed: {stderr.Trim()}");
+        }
+        var ids = new Dictionary<string, string>();
+        string? leader = null;
+        foreach (JsonElement status in JsonDocument.Parse(stdout).RootElement.EnumerateArray())
+        {
+            string node = FaultCluster.Nodes.Single(n => status.GetProperty("Endpoint").GetString()!.Contains($"//{cluster.Lab.Address(n)}:", StringComparison.Ordinal));
+            ulong id = status.GetProperty("Status").GetProperty("header").GetProperty("member_id").GetUInt64();
+            ids[node] = id.ToString("x", CultureInfo.InvariantCulture);
+            if (status.GetProperty("Status").GetProperty("leader").GetUInt64() == id)
+            {
+                leader = node;
+            }
+        }
+        return (leader ?? throw new InvalidOperationException("no etcd member reports itself as raft leader"), ids);
+    }
+
+    /// <summary>Hands raft leadership to <paramref name="target"/>'s member (etcdctl move-leader, sent to the current leader).</summary>
+    public static async Task MoveAsync(FaultCluster cluster, string from, string target, IReadOnlyDictionary<string, string> ids)
+    {
+        (int exitCode, string _, string stderr) = await cluster.Lab.RunAsync(FaultCluster.Client, "etcdctl",
+            ["--endpoints", $"http://{cluster.Lab.Address(from)}:2379", "--command-timeout=5s", "move-leader", ids[target]]);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"etcdctl move-leader {ids[target]} failed: {stderr.Trim()}");
+        }
+    }
+}
