@@ -1,6 +1,6 @@
 namespace Pgha.FaultTests;
 
-/// <summary>One row of <c>pgha list -f json</c>: the member as the cluster's etcd sees it.</summary>
+/// <summary>A member as the cluster's etcd holds it: name, role (Leader or Replica, as <c>pgha list</c> says) and state.</summary>
 public sealed record MemberRow(string Member, string Role, string State)
 {
     public bool IsLeader => Role == "Leader";
