@@ -6,10 +6,13 @@ namespace Pgha.FaultTests;
 /// <summary>Which node's etcd member leads the raft group, and moving that leadership, asked with etcdctl from the client namespace.</summary>
 public static class EtcdLeadership
 {
-    /// <summary>The node whose member is the raft leader, and each node's member id (hex, as move-leader takes it).</summary>
-    public static async Task<(string Leader, IReadOnlyDictionary<string, string> Ids)> ReadAsync(FaultCluster cluster)
+    /// <summary>
+    /// The node whose member is the raft leader, and each asked node's member id (hex, as move-leader takes it).
+    /// Only <paramref name="nodes"/> (default: all) are asked: etcdctl fails as a whole when one endpoint is unreachable.
+    /// </summary>
+    public static async Task<(string Leader, IReadOnlyDictionary<string, string> Ids)> ReadAsync(FaultCluster cluster, IEnumerable<string>? nodes = null)
     {
-        string endpoints = string.Join(',', FaultCluster.Nodes.Select(n => $"http://{cluster.Lab.Address(n)}:2379"));
+        string endpoints = string.Join(',', (nodes ?? FaultCluster.Nodes).Select(n => $"http://{cluster.Lab.Address(n)}:2379"));
         (int exitCode, string stdout, string stderr) = await cluster.Lab.RunAsync(FaultCluster.Client, "etcdctl",
             ["--endpoints", endpoints, "--command-timeout=3s", "endpoint", "status", "-w", "json"]);
         if (exitCode != 0)

@@ -27,7 +27,7 @@ public sealed class EtcdMinorityLossTests
         await writer.WaitForMoreAsync(10);
 
         await cluster.Lab.IsolateAsync(victim);
-        await Wait.UntilAsync(async () => (await EtcdLeadership.ReadAsync(cluster)).Leader != victim, TimeSpan.FromSeconds(60), "the remaining etcd members to elect a raft leader");
+        await Wait.UntilAsync(async () => (await EtcdLeadership.ReadAsync(cluster, cluster.Others(victim))).Leader != victim, TimeSpan.FromSeconds(60), "the remaining etcd members to elect a raft leader");
         await writer.WaitForMoreAsync(10);
         IReadOnlyList<MemberRow> during = await cluster.WaitForAsync(leader, r => r.Any(m => m.IsLeader), "the cluster to be readable with one etcd member gone");
         Assert.Equal(leader, during.Single(m => m.IsLeader).Member);
