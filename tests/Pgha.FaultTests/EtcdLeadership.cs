@@ -44,4 +44,15 @@ public static class EtcdLeadership
             throw new InvalidOperationException($"etcdctl move-leader {ids[target]} failed: {stderr.Trim()}");
         }
     }
+
+    /// <summary>Moves raft leadership to <paramref name="target"/>'s member unless it is there already, and waits until it is.</summary>
+    public static async Task MoveToAsync(FaultCluster cluster, string target)
+    {
+        (string leader, IReadOnlyDictionary<string, string> ids) = await ReadAsync(cluster);
+        if (leader != target)
+        {
+            await MoveAsync(cluster, leader, target, ids);
+            await Pgha.Testing.Wait.UntilAsync(async () => (await ReadAsync(cluster)).Leader == target, TimeSpan.FromSeconds(60), $"etcd raft leadership on {target}");
+        }
+    }
 }

@@ -9,6 +9,7 @@ public sealed class NetnsFactAttribute : FactAttribute
 
     public NetnsFactAttribute()
     {
+        // An explicit Skip = "..." on the test is set after this constructor and wins.
         if (s_unavailable.Value is string reason)
         {
             Skip = reason;
