@@ -45,6 +45,16 @@ public static class EtcdLeadership
         }
     }
 
+    /// <summary>
+    /// A replica of <paramref name="leader"/> whose etcd member is not the raft leader, so cutting it off costs etcd no
+    /// election (an election, even a planned move-leader, can outlast the fast profile's retry_timeout).
+    /// </summary>
+    public static async Task<string> FollowerReplicaAsync(FaultCluster cluster, string leader)
+    {
+        (string raftLeader, IReadOnlyDictionary<string, string> _) = await ReadAsync(cluster);
+        return cluster.Others(leader).First(n => n != raftLeader);
+    }
+
     /// <summary>Moves raft leadership to <paramref name="target"/>'s member unless it is there already, and waits until it is.</summary>
     public static async Task MoveToAsync(FaultCluster cluster, string target)
     {

@@ -114,7 +114,7 @@ public sealed class NetnsLab : IHostLauncher, IAsyncDisposable
             await _processes.DisposeAsync();
             foreach (NetnsHost host in _hosts)
             {
-                await NetnsSweep.RemoveNamespaceAsync(host.Namespace);
+                await NetnsSweep.RemoveNamespaceAsync(host.Namespace, host.Veth);
             }
             await NetnsSweep.RemoveBridgeAsync();
         }

@@ -44,11 +44,22 @@ public static class NetnsSweep
         {
             await RemoveNamespaceAsync(ns);
         }
+        (int _, string links, string _) = await TryIpAsync("-o", "link", "show");
+        IEnumerable<string> veths = links.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':')[1].Trim().Split('@')[0])
+            .Where(name => name.StartsWith(NetnsLab.Prefix + "v-", StringComparison.Ordinal));
+        foreach (string veth in veths)
+        {
+            await RemoveVethAsync(veth);
+        }
         await RemoveBridgeAsync();
     }
 
-    /// <summary>SIGKILLs every process in the namespace by pid, waits until none is left, then deletes the namespace.</summary>
-    public static async Task RemoveNamespaceAsync(string ns)
+    /// <summary>
+    /// SIGKILLs every process in the namespace by pid, waits until none is left, deletes the root-side veth (the
+    /// kernel would drop it only later, when it frees the namespace, and the next lab needs the name) and the namespace.
+    /// </summary>
+    public static async Task RemoveNamespaceAsync(string ns, string? veth = null)
     {
         await Wait.UntilAsync(async () =>
         {
@@ -61,7 +72,18 @@ public static class NetnsSweep
             left.ForEach(Kill);
             return left.Count == 0;
         }, s_timeout, $"no process left in namespace {ns}", TimeSpan.FromMilliseconds(200));
+        if (veth is not null)
+        {
+            await RemoveVethAsync(veth);
+        }
         await TryIpAsync("netns", "del", ns);
+    }
+
+    /// <summary>Deletes a veth pair by its root-side name and waits until the name is free.</summary>
+    public static async Task RemoveVethAsync(string veth)
+    {
+        await TryIpAsync("link", "del", veth);
+        await Wait.UntilAsync(async () => (await TryIpAsync("link", "show", veth)).ExitCode != 0, s_timeout, $"link {veth} to be gone");
     }
 
     public static async Task RemoveBridgeAsync()
