@@ -5,6 +5,7 @@ using Pgha.Core.Dcs;
 using Pgha.Core.Generation;
 using Pgha.Core.Planning;
 using Pgha.Etcd;
+using Pgha.Testing.Netns;
 
 namespace Pgha.Testing;
 
@@ -23,12 +24,18 @@ public sealed class AgentCluster : IAsyncDisposable
     private readonly Inventory _inventory;
     private readonly GenerationOptions _options;
     private readonly EtcdGatewayClient _etcd;
+    private readonly IHostLauncher _launcher;
 
-    public AgentCluster(string tag, IReadOnlyList<string> addresses, TimingProfile? timing = null)
+    /// <param name="launcher">
+    /// Where etcd and the agents run. By default in the test's own namespace, on loopback addresses that move on
+    /// with each new cluster; a <see cref="NetnsLab"/> runs each host in its own fresh namespace, on the addresses as given.
+    /// </param>
+    public AgentCluster(string tag, IReadOnlyList<string> addresses, TimingProfile? timing = null, IHostLauncher? launcher = null)
     {
         _paths = new TestPaths(tag);
-        Addresses = addresses = FreshAddresses(addresses);
-        Etcd = new EtcdCluster(addresses);
+        _launcher = launcher ?? PlainLauncher.Instance;
+        Addresses = addresses = launcher is null ? FreshAddresses(addresses) : addresses;
+        Etcd = new EtcdCluster(addresses, launcher: _launcher);
         _inventory = new Inventory
         {
             Scope = Scope,
@@ -72,6 +79,8 @@ public sealed class AgentCluster : IAsyncDisposable
     public EtcdClusterStore Store { get; }
     public IReadOnlyList<string> Names => _inventory.Hosts.Select(h => h.Name).ToList();
     public string SuperuserPassword => _options.Secrets.SuperuserPassword;
+    /// <summary>The path of the built pgha entry assembly (run it with <c>dotnet</c>).</summary>
+    public static string PghaDll => typeof(Pgha.Program).Assembly.Location;
 
     public string Address(string node) => _inventory.Host(node).Address;
     public string DataDir(string node) => _options.Paths.For(node).DataDir;
@@ -102,8 +111,8 @@ public sealed class AgentCluster : IAsyncDisposable
 
     public void StartAgent(string node)
     {
-        string dll = typeof(Pgha.Program).Assembly.Location;
-        _agents[node] = _processes.Start("dotnet", [dll, "agent", ConfigPath(node)], AgentLog(node));
+        ProcessCommand command = _launcher.On(Address(node), "dotnet", [PghaDll, "agent", ConfigPath(node)]);
+        _agents[node] = _processes.Start(command.FileName, command.Args, AgentLog(node));
     }
 
     /// <summary>The pid of the node's agent, for fault commands that kill it from outside the test.</summary>

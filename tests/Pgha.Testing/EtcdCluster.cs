@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pgha.Testing.Netns;
 
 namespace Pgha.Testing;
 
@@ -13,11 +14,14 @@ public sealed class EtcdCluster : IAsyncDisposable
     private readonly TestPaths _paths;
     private readonly Process?[] _processes;
     private readonly string _token = "pgha-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly IHostLauncher _launcher;
 
     /// <param name="addresses">Loopback addresses, one per member, such as 127.0.61.1.</param>
     /// <param name="extraArgs">More etcd flags for every member, such as <c>--auth-token-ttl 1</c>.</param>
-    public EtcdCluster(IReadOnlyList<string> addresses, string etcdBinary = "/usr/bin/etcd", IReadOnlyList<string>? extraArgs = null)
+    /// <param name="launcher">Where members run; by default in the test's own namespace.</param>
+    public EtcdCluster(IReadOnlyList<string> addresses, string etcdBinary = "/usr/bin/etcd", IReadOnlyList<string>? extraArgs = null, IHostLauncher? launcher = null)
     {
+        _launcher = launcher ?? PlainLauncher.Instance;
         ExtraArgs = extraArgs ?? [];
         if (addresses.Count is < 1 or > 5)
         {
@@ -108,7 +112,8 @@ public sealed class EtcdCluster : IAsyncDisposable
             "--initial-cluster", initialCluster, "--initial-cluster-state", clusterState,
             "--initial-cluster-token", _token,
         ];
-        _processes[i] = _guard.Start(EtcdBinary, args.Concat(ExtraArgs), LogFile(i));
+        ProcessCommand command = _launcher.On(address, EtcdBinary, [.. args, .. ExtraArgs]);
+        _processes[i] = _guard.Start(command.FileName, command.Args, LogFile(i));
     }
 
     private async Task WaitHealthyAsync(int i, TimeSpan timeout)
@@ -120,9 +125,21 @@ public sealed class EtcdCluster : IAsyncDisposable
             {
                 throw new InvalidOperationException($"etcd {MemberName(i)} exited; see {LogFile(i)}");
             }
+            if (!_launcher.HostsReachable)
+            {
+                return await IsHealthyInsideAsync(i);
+            }
             // /health answers without credentials even when auth is enabled, and only once the member has a leader.
             string body = await s_http.GetStringAsync(url + "/health");
             return body.Contains("\"health\":\"true\"", StringComparison.Ordinal);
         }, timeout, $"etcd {MemberName(i)} at {url} reports healthy (log: {LogFile(i)})");
+    }
+
+    /// <summary>Asks etcdctl, run beside the member, when the test process cannot reach the member itself.</summary>
+    private async Task<bool> IsHealthyInsideAsync(int i)
+    {
+        ProcessCommand probe = _launcher.On(Addresses[i], "etcdctl", ["--endpoints", ClientUrls[i], "--command-timeout=2s", "endpoint", "health"]);
+        (int exitCode, string _, string _) = await _guard.RunAsync(probe.FileName, probe.Args, TimeSpan.FromSeconds(10));
+        return exitCode == 0;
     }
 }
