@@ -110,7 +110,7 @@ public sealed class EtcdCluster : IAsyncDisposable
             "--listen-client-urls", $"http://{address}:2379", "--advertise-client-urls", $"http://{address}:2379",
             "--listen-peer-urls", $"http://{address}:2380", "--initial-advertise-peer-urls", $"http://{address}:2380",
             "--initial-cluster", initialCluster, "--initial-cluster-state", clusterState,
-            "--initial-cluster-token", _token,
+            "--initial-cluster-token", _token, "--pre-vote",
         ];
         ProcessCommand command = _launcher.On(address, EtcdBinary, [.. args, .. ExtraArgs]);
         _processes[i] = _guard.Start(command.FileName, command.Args, LogFile(i));

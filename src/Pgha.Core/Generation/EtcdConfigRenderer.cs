@@ -22,6 +22,9 @@ public static class EtcdConfigRenderer
         // With a config file every unset option takes its zero value, which turns the JSON gateway off; pgha's agents
         // and Patroni talk to etcd through it.
         text.Append("enable-grpc-gateway: true\n");
+        // etcd 3.4 defaults to no pre-vote: a member returning from a partition then forces a new raft election, and
+        // every agent's etcd calls stall through it (leaders may demote on a short retry_timeout). 3.5 turns it on.
+        text.Append("pre-vote: true\n");
         return text.ToString();
     }
 
@@ -39,6 +42,7 @@ public static class EtcdConfigRenderer
         text.Append($"ETCD_LISTEN_CLIENT_URLS=\"{s.ListenClientUrls}\"\n");
         text.Append($"ETCD_ADVERTISE_CLIENT_URLS=\"{s.AdvertiseClientUrl}\"\n");
         text.Append("ETCD_ENABLE_GRPC_GATEWAY=true\n");
+        text.Append("ETCD_PRE_VOTE=true\n");
         return text.ToString();
     }
 }
