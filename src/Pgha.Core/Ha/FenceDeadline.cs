@@ -10,6 +10,8 @@ public static class FenceDeadline
     /// <summary>No primary allowed (replicas are never touched by the fence).</summary>
     public static readonly DateTimeOffset None = DateTimeOffset.UnixEpoch;
 
+    private static readonly TimeSpan s_bootstrapGrace = TimeSpan.FromMinutes(2);
+
     public static DateTimeOffset Compute(AgentMemory memory, HaSettings settings, LongActionStatus? longAction, DateTimeOffset now)
     {
         if (settings.Paused)
@@ -28,8 +30,11 @@ public static class FenceDeadline
         }
         if (memory.Bootstrapping || longAction is { Running: true, Name: LongActionNames.Bootstrap })
         {
-            // initdb runs a primary before the leader key exists; the loop renews this each cycle while it runs.
-            return now + settings.Ttl - settings.DemoteMargin;
+            // initdb runs a primary before the leader key exists. No other member can be promoted meanwhile: none has
+            // data, and they wait for this one's initialize key. So a stalled cycle on a busy machine must not kill the
+            // bootstrap; the fence only needs to stop a primary orphaned by an agent that died during it.
+            TimeSpan grace = settings.Ttl - settings.DemoteMargin > s_bootstrapGrace ? settings.Ttl - settings.DemoteMargin : s_bootstrapGrace;
+            return now + grace;
         }
         return None;
     }
