@@ -137,9 +137,55 @@ public sealed class HaExecutor(
 
     private async Task<(AgentMemory, bool)> PromoteAsync(AgentMemory memory, HaInput input, CancellationToken ct)
     {
-        await control.PromoteAsync(ct);
+        // Promotion waits until PostgreSQL leaves recovery, which can outlast the ttl on a loaded machine. Keep the key
+        // and the fence deadline fresh meanwhile, or the lease expires under the primary being made and the fence
+        // stops it. A refresh that fails drops the deadline, so the fence stops the promoted server at once.
+        using (var promoting = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            Task<AgentMemory> keeping = KeepLeaderKeyAsync(memory, input, promoting.Token);
+            try
+            {
+                await control.PromoteAsync(ct);
+            }
+            finally
+            {
+                await promoting.CancelAsync();
+                memory = await keeping;
+            }
+        }
+        if (!memory.HoldsLeaderKey)
+        {
+            return (memory, false);
+        }
         await dcs.AppendHistoryAsync(input.Cluster.History, input.Postgres.Timeline, input.Postgres.WalPosition, input.Me, ct);
         return (memory with { NeedsRewindCheck = false, FollowingLeader = null, FailedRewinds = 0 }, true);
+    }
+
+    /// <summary>Refreshes the leader key every loop_wait until cancelled or until a refresh fails.</summary>
+    private async Task<AgentMemory> KeepLeaderKeyAsync(AgentMemory memory, HaInput input, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(input.Settings.LoopWait, clock, ct);
+                (memory, bool kept) = Fenced(await RefreshAsync(memory, input, ct), input);
+                if (!kept)
+                {
+                    return memory;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return memory;
+        }
+        catch (DcsUnavailableException)
+        {
+            memory = memory with { HoldsLeaderKey = false, LockRefreshFailed = true };
+            fence.Update(memory, input.Settings, input.LongAction);
+            return memory;
+        }
     }
 
     private async Task<(AgentMemory, bool)> DemoteAsync(AgentMemory memory, DemoteMode mode, CancellationToken ct)
