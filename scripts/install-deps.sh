@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(postgresql etcd-server etcd-client)
 if [[ "${1:-}" == "--test" ]]; then
-    want+=(patroni haproxy iproute2 nftables procps)
+    want+=(patroni haproxy iproute2 nftables procps jq)
 fi
 
 missing=()

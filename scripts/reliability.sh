@@ -19,6 +19,7 @@ fi
 duration="${DURATION:-60s}" every="${EVERY:-20s}" hold="${HOLD:-10s}"
 read -r -a modes <<<"${MODES:-sync async}"
 pgha="$here/pgha"
+"$here/scripts/install-deps.sh" --test  # jq, psql
 dir="$(mktemp -d /tmp/pgha-reliability-XXXXXX)"
 chmod 755 "$dir"  # PostgreSQL runs as postgres and must reach its data dir below
 results="$dir/results.jsonl"
