@@ -62,12 +62,14 @@ public static class FailoverCandidates
     }
 
     /// <summary>
-    /// With synchronous_mode and a sync key that names standbys: its leader and standbys, the only members that hold every
-    /// acknowledged commit (patroni-compat §2.4 rule 8). Null when any member may lead.
+    /// With synchronous_mode and a sync key that names a leader: that leader and its standbys, the only members that hold
+    /// every acknowledged commit (patroni-compat §2.4 rule 8). A key naming no standby means its leader acknowledged
+    /// commits that no standby confirmed (a fresh promotion, or non-strict mode without standbys): only that leader may
+    /// lead again, or an operator's failover names a candidate. Null when any member may lead.
     /// </summary>
     public static IReadOnlySet<string>? SyncSet(HaInput input) =>
-        input.Settings.SynchronousMode && input.Cluster.Sync is { SyncStandbys.Count: > 0 } sync
-            ? new HashSet<string>([.. sync.SyncStandbys, .. sync.Leader is null ? Array.Empty<string>() : [sync.Leader]], StringComparer.Ordinal)
+        input.Settings.SynchronousMode && input.Cluster.Sync is { Leader.Length: > 0 } sync
+            ? new HashSet<string>([.. sync.SyncStandbys, sync.Leader], StringComparer.Ordinal)
             : null;
 
     private static string NotInSyncKey(IReadOnlySet<string> sync) =>
