@@ -24,6 +24,11 @@ public sealed class TestPaths : IDisposable
 
     public void Dispose()
     {
+        // PGHA_KEEP_TEST_DIRS=1 keeps logs and data directories for a post-mortem of a failed run.
+        if (Environment.GetEnvironmentVariable("PGHA_KEEP_TEST_DIRS") == "1")
+        {
+            return;
+        }
         try
         {
             Directory.Delete(Root, recursive: true);

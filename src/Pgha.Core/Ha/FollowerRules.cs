@@ -70,8 +70,9 @@ internal static class FollowerRules
     /// </summary>
     private static bool DivergedFromLeader(HaInput input)
     {
-        // A walreceiver that streams proves the histories fit together; and a replica's control-file timeline lags
-        // behind the timeline it replays until its next restartpoint, so the timeline alone proves nothing.
+        // A walreceiver that streams proves the histories fit together: the upstream refuses a start point past its fork.
+        // Otherwise the local timeline is the one replayed (the probe's, not the control file's, which lags until the
+        // next restartpoint and would make a healthy replica on the leader's timeline look forked off an older one).
         if (input.Postgres.IsStreaming)
         {
             return false;

@@ -13,6 +13,8 @@ public sealed record ControlData
     public long CheckpointLocation { get; init; }
     /// <summary>"Minimum recovery ending location" (0 when none).</summary>
     public long MinRecoveryEndLocation { get; init; }
+    /// <summary>"Min recovery ending loc's timeline" (0 when none).</summary>
+    public int MinRecoveryEndTimeline { get; init; }
     public bool WalLogHints { get; init; }
     public int DataChecksumVersion { get; init; }
 
@@ -27,6 +29,14 @@ public sealed record ControlData
         ? MinRecoveryEndLocation
         : CheckpointLocation;
 
+    /// <summary>
+    /// The timeline this stopped instance ended on: a standby's last restartpoint keeps the timeline it had then, while
+    /// the minimum recovery ending location carries the timeline it replayed up to, later after a promotion upstream.
+    /// </summary>
+    public int WalTimeline => ClusterState == "shut down in recovery" && MinRecoveryEndTimeline > Timeline
+        ? MinRecoveryEndTimeline
+        : Timeline;
+
     /// <summary>Parses pg_controldata output; throws <see cref="FormatException"/> when a required line is missing.</summary>
     public static ControlData Parse(string text)
     {
@@ -38,6 +48,9 @@ public sealed record ControlData
             Timeline = int.Parse(Required(fields, "Latest checkpoint's TimeLineID"), CultureInfo.InvariantCulture),
             CheckpointLocation = Lsn.Parse(Required(fields, "Latest checkpoint location")),
             MinRecoveryEndLocation = fields.TryGetValue("Minimum recovery ending location", out string? min) ? Lsn.Parse(min) : 0,
+            MinRecoveryEndTimeline = fields.TryGetValue("Min recovery ending loc's timeline", out string? minTimeline)
+                ? int.Parse(minTimeline, CultureInfo.InvariantCulture)
+                : 0,
             WalLogHints = fields.TryGetValue("wal_log_hints setting", out string? hints) && hints == "on",
             DataChecksumVersion = fields.TryGetValue("Data page checksum version", out string? sums)
                 ? int.Parse(sums, CultureInfo.InvariantCulture)

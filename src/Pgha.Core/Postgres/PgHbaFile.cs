@@ -7,18 +7,16 @@ public static class PgHbaFile
         "# Written by pgha from the pg_hba settings; edits here are overwritten.\n" + string.Concat(lines.Select(l => l.Trim() + "\n"));
 
     /// <summary>
-    /// Adds what the agent itself needs when absent: a first-match socket line for the superuser (the agent connects as
-    /// it over the unix socket) and, last so it never overrides the user's own rules, replication over TCP with scram.
+    /// Adds what the agent itself needs when absent: first-match socket lines for the superuser (the agent connects as it
+    /// over the unix socket, for SQL and for IDENTIFY_SYSTEM on a replication connection, which "all" does not match) and,
+    /// last so it never overrides the user's own rules, replication over TCP with scram.
     /// </summary>
     public static IReadOnlyList<string> WithAgentAccess(IEnumerable<string> lines, string superuser, string replicationUser)
     {
         List<string> result = lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        string local = $"local all {Identifier(superuser)} scram-sha-256";
+        string[] local = [$"local all {Identifier(superuser)} scram-sha-256", $"local replication {Identifier(superuser)} scram-sha-256"];
         string replication = $"host replication {Identifier(replicationUser)} all scram-sha-256";
-        if (!result.Any(l => SameRule(l, local)))
-        {
-            result.Insert(0, local);
-        }
+        result.InsertRange(0, local.Where(rule => !result.Any(l => SameRule(l, rule))).ToArray());
         if (!result.Any(l => SameRule(l, replication)))
         {
             result.Add(replication);

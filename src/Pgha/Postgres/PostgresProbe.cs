@@ -79,7 +79,10 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
                 _connectionPostmaster = pid;
                 await connection.OpenAsync(ct);
             }
-            return await ProbeQueries.ReadAsync(_connection, ct);
+            LocalPostgres status = await ProbeQueries.ReadAsync(_connection, ct);
+            return status.InRecovery && !status.IsStreaming
+                ? status with { Timeline = await ReplayTimeline.ReadAsync(pg, status.Timeline, ct) }
+                : status;
         }
         catch
         {
@@ -139,7 +142,7 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
         {
             RunState = PostgresRunState.Stopped,
             InRecovery = standby,
-            Timeline = control.Timeline,
+            Timeline = control.WalTimeline,
             WalPosition = control.WalPosition,
             SystemIdentifier = control.SystemIdentifier,
             ClusterState = control.ClusterState,

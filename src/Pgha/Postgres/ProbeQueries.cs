@@ -14,7 +14,8 @@ internal static class ProbeQueries
                pg_last_wal_receive_lsn()::text,
                pg_last_wal_replay_lsn()::text,
                pg_last_xact_replay_timestamp(),
-               (SELECT timeline_id FROM pg_control_checkpoint()),
+               CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())
+                    ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int END,
                (SELECT system_identifier::text FROM pg_control_system()),
                pg_postmaster_start_time(),
                current_setting('server_version_num')::int,
@@ -59,7 +60,7 @@ internal static class ProbeQueries
         long? received = LsnOrNull(row, 2);
         long? replayed = LsnOrNull(row, 3);
         string? receiverStatus = row.IsDBNull(9) ? null : row.GetString(9);
-        int checkpointTimeline = row.GetInt32(5);
+        int timeline = row.GetInt32(5);
         string? pendingRestart = row.IsDBNull(12) ? null : row.GetString(12);
         return new LocalPostgres
         {
@@ -69,8 +70,10 @@ internal static class ProbeQueries
             ReceivedLsn = received,
             ReplayedLsn = replayed,
             ReplayedTimestamp = row.IsDBNull(4) ? null : row.GetFieldValue<DateTimeOffset>(4),
-            // A replica's checkpoint lags behind the timeline it streams; the walreceiver knows the current one.
-            Timeline = inRecovery && !row.IsDBNull(11) ? row.GetInt32(11) : checkpointTimeline,
+            // A primary's timeline is the one it writes, from its WAL file name: its checkpoint keeps the old one until the
+            // end-of-recovery checkpoint after a promotion. A replica's checkpoint lags until its next restartpoint; a
+            // streaming walreceiver's received timeline is the one it replays next, otherwise PostgresProbe asks the server.
+            Timeline = receiverStatus == "streaming" && !row.IsDBNull(11) && row.GetInt32(11) > 0 ? row.GetInt32(11) : timeline,
             SystemIdentifier = row.GetString(6),
             PostmasterStartTime = row.GetFieldValue<DateTimeOffset>(7),
             ServerVersion = row.GetInt32(8),

@@ -230,6 +230,14 @@ public sealed class HaRulesTests
                 Postgres.RunningReplica(lsn: 150, timeline: 1) with { IsStreaming = true }, Memory.Following("n1"),
                 cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
             HaReasons.FollowerNoAction("n2", "n1"));
+        yield return RuleRow.Of("replica on the leader's timeline whose walreceiver stopped keeps following past the old fork", Follower(
+                Postgres.RunningReplica(lsn: 150, timeline: 2), Memory.Following("n1") with { NeedsRewindCheck = true },
+                cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
+            HaReasons.FollowerNoAction("n2", "n1"));
+        yield return RuleRow.Of("replica on the leader's timeline whose walreceiver stopped switches to the new leader", Follower(
+                Postgres.RunningReplica(lsn: 150, timeline: 2), Memory.Following("n3"),
+                cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 120)),
+            HaReasons.FollowerNoAction("n2", "n1"), new FollowLeader("n1"));
         yield return RuleRow.Of("former primary, no history entry", Follower(Postgres.RunningReplica(timeline: 1),
                 Memory.Following("n1") with { NeedsRewindCheck = true }, cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerStopToRewind("n1"), DemoteNoLock);
@@ -254,6 +262,9 @@ public sealed class HaRulesTests
             HaReasons.FollowerRewind("n1"), new Rewind("n1"));
         yield return RuleRow.Of(Follower(Postgres.Stopped(inRecovery: false), cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerReclone("n1"), new RemoveDataDirectory("diverged timeline"));
+        yield return RuleRow.Of("demoted replica that replayed the leader's timeline", Follower(Postgres.Stopped(inRecovery: true, timeline: 2),
+            Memory.Fresh with { NeedsRewindCheck = true }, usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 50)),
+            HaReasons.FollowerStartReplica("n1"), new StartPostgres(StartRole.Replica, "n1"));
     }
 
     private static IEnumerable<RuleRow> RaceRows()

@@ -52,6 +52,34 @@ public sealed class ControlDataTests
     }
 
     [Fact]
+    public void Timeline_of_a_standby_stopped_in_recovery_is_the_one_it_replayed_up_to_not_its_restartpoints()
+    {
+        ControlData data = ControlData.Parse(ShutDownInRecovery.Replace("loc's timeline:   2", "loc's timeline:   3", StringComparison.Ordinal));
+
+        Assert.Equal(2, data.Timeline);
+        Assert.Equal(3, data.MinRecoveryEndTimeline);
+        Assert.Equal(3, data.WalTimeline);
+    }
+
+    [Fact]
+    public void Timeline_of_a_shut_down_primary_is_its_checkpoints_even_with_a_stale_recovery_timeline()
+    {
+        ControlData data = ControlData.Parse(ShutDownInRecovery
+            .Replace("shut down in recovery", "shut down", StringComparison.Ordinal)
+            .Replace("loc's timeline:   2", "loc's timeline:   3", StringComparison.Ordinal));
+
+        Assert.Equal(2, data.WalTimeline);
+    }
+
+    [Fact]
+    public void Timeline_of_a_standby_without_a_minimum_recovery_point_is_its_checkpoints()
+    {
+        ControlData data = ControlData.Parse(ShutDownInRecovery.Replace("loc's timeline:   2", "loc's timeline:   0", StringComparison.Ordinal));
+
+        Assert.Equal(2, data.WalTimeline);
+    }
+
+    [Fact]
     public void Parse_accepts_the_current_prefix_of_older_versions()
     {
         ControlData data = ControlData.Parse(ShutDownInRecovery.Replace("wal_log_hints setting", "Current wal_log_hints setting", StringComparison.Ordinal));

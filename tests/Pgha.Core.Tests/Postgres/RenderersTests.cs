@@ -59,16 +59,29 @@ public sealed class RenderersTests
         IReadOnlyList<string> lines = PgHbaFile.WithAgentAccess(["# comment", "host all all 10.0.0.0/8 scram-sha-256"], "postgres", "replicator");
 
         Assert.Equal(
-            ["local all postgres scram-sha-256", "host all all 10.0.0.0/8 scram-sha-256", "host replication replicator all scram-sha-256"],
+            [
+                "local all postgres scram-sha-256", "local replication postgres scram-sha-256",
+                "host all all 10.0.0.0/8 scram-sha-256", "host replication replicator all scram-sha-256",
+            ],
             lines);
+    }
+
+    [Fact]
+    public void Agent_socket_replication_line_comes_before_the_users_own_local_replication_rule()
+    {
+        IReadOnlyList<string> lines = PgHbaFile.WithAgentAccess(["local replication all peer"], "postgres", "replicator");
+
+        Assert.Equal("local replication postgres scram-sha-256", lines[1]);
+        Assert.Equal("local replication all peer", lines[2]);
     }
 
     [Fact]
     public void Agent_access_is_not_repeated_when_already_present()
     {
-        IReadOnlyList<string> lines = PgHbaFile.WithAgentAccess(["local   all  postgres   scram-sha-256"], "postgres", "postgres");
+        IReadOnlyList<string> lines = PgHbaFile.WithAgentAccess(
+            ["local   all  postgres   scram-sha-256", "local replication postgres  scram-sha-256"], "postgres", "postgres");
 
-        Assert.Equal(2, lines.Count);
+        Assert.Equal(3, lines.Count);
     }
 
     [Fact]
