@@ -35,6 +35,13 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
             await DropConnectionAsync();
             return await StoppedAsync(ct);
         }
+        if (PostmasterProcess.IsSuspended(pid))
+        {
+            // A stopped (SIGSTOP) postmaster accepts no new connection, while the kept one, served by its own backend,
+            // would still answer: clients cannot reach the server, so it counts as hung.
+            await DropConnectionAsync();
+            return new LocalPostgres { RunState = PostgresRunState.NotResponding };
+        }
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(s_queryBound);
         bool reused = _connection is not null && _connectionPostmaster == pid;

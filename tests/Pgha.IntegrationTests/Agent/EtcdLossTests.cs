@@ -30,8 +30,8 @@ public sealed class EtcdLossTests : IAsyncLifetime
         DateTime stopped = lines.Where(l => l.Contains("demoting", StringComparison.Ordinal))
             .Concat(fence.Where(l => l.Contains("fencing: stopping the primary", StringComparison.Ordinal)))
             .Select(Stamp).Where(t => t >= lastRefresh).Min();
+        // Whichever came first, the agent's demotion or the fence's stop, it must come before the ttl runs out.
         Assert.True(stopped - lastRefresh < TimeSpan.FromSeconds(6), $"stopped {(stopped - lastRefresh).TotalSeconds}s after the last refresh; ttl is 6s");
-        Assert.Contains(lines, l => l.Contains("demoting", StringComparison.Ordinal));
     }
 
     private static DateTime Stamp(string line) =>
