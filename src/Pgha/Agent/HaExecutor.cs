@@ -182,9 +182,7 @@ public sealed class HaExecutor(
         }
         catch (DcsUnavailableException)
         {
-            memory = memory with { HoldsLeaderKey = false, LockRefreshFailed = true };
-            fence.Update(memory, input.Settings, input.LongAction);
-            return memory;
+            return Fenced((memory with { HoldsLeaderKey = false, LockRefreshFailed = true }, false), input).Item1;
         }
     }
 
