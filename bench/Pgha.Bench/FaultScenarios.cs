@@ -10,7 +10,7 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(120);
     private BenchSystem System => cluster.System;
 
-    /// <summary>Planned switchover from the leader to a streaming replica: Patroni by POST /switchover, pgha by the failover key.</summary>
+    /// <summary>Planned switchover from the leader to a streaming replica: both by POST /switchover to the leader.</summary>
     public async Task SwitchoverAsync(string leader)
     {
         string candidate = (await cluster.Sql.StreamingReplicasAsync(leader))[0];
@@ -72,21 +72,16 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
         results.Add(profile, $"{scenario}: lost acknowledged writes", System, ids.Length - present);
     }
 
+    /// <summary>Both systems get the request patronictl switchover --force sends: POST /switchover to the leader.</summary>
     private async Task RequestSwitchoverAsync(string leader, string candidate)
     {
-        if (System == BenchSystem.Pgha)
-        {
-            // pgha has no POST /switchover yet: write the request where patronictl puts it; the leader acts at its next cycle.
-            await cluster.Keys.PutAsync("failover", $"{{\"leader\":\"{leader}\",\"member\":\"{candidate}\"}}");
-            return;
-        }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         // Patroni's server wants a Content-Length (411 on chunked bodies), so the JSON goes as a plain string.
         using var body = new StringContent(JsonSerializer.Serialize(new { leader, candidate }), Encoding.UTF8, "application/json");
         using HttpResponseMessage response = await http.PostAsync($"http://{cluster.Address(leader)}:8008/switchover", body);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Patroni POST /switchover: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"{System} POST /switchover: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 }
