@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Pgha.Bench;
 
-/// <summary>Reads and writes the cluster's keys through etcd's JSON gateway, and reads etcd's request counters.</summary>
+/// <summary>Reads the cluster's keys through etcd's JSON gateway, and reads etcd's request counters.</summary>
 public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -29,12 +29,6 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
             }
         }
         return null;
-    }
-
-    public async Task PutAsync(string key, string value)
-    {
-        using HttpResponseMessage response = await _http.PostAsJsonAsync(clientUrls[0] + "/v3/kv/put", new { key = B64(prefix + key), value = B64(value) });
-        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Every gRPC request the members have started (the JSON gateway goes through gRPC too), summed.</summary>

@@ -26,8 +26,17 @@ public sealed record AgentMemory
     public bool PostgresWasRunning { get; init; }
     /// <summary>Number of rewind attempts that failed; at the limit the node re-clones instead.</summary>
     public int FailedRewinds { get; init; }
-    /// <summary>Set by the executor when refreshing the leader key failed; the next decision demotes.</summary>
+    /// <summary>
+    /// Set by the executor when etcd answered a key refresh and the key is no longer ours (expired, taken, deleted):
+    /// the next decision demotes at once.
+    /// </summary>
     public bool LockRefreshFailed { get; init; }
+    /// <summary>
+    /// Set by the executor when a key refresh got no answer within retry_timeout (etcd unreachable, or electing a raft
+    /// leader). The key may still be ours: it cannot expire before <see cref="LeaderKeyRefreshedAt"/> + ttl, so the
+    /// primary keeps its role while that proof lasts and the self-fencing rule demotes it when the proof runs out.
+    /// </summary>
+    public bool LeaderKeyInDoubt { get; init; }
     /// <summary>Bootstrap attempts that failed; after three the node stops trying (each leaves a data directory aside).</summary>
     public int FailedBootstraps { get; init; }
     /// <summary>Consecutive cycles in which the running postmaster did not answer queries.</summary>

@@ -8,23 +8,27 @@ namespace Pgha.Core.Ha;
 /// </summary>
 internal static class FailsafeRules
 {
-    /// <summary>Primary, etcd lost (or the key refresh just failed), failsafe_mode on: stay only if all accepted.</summary>
+    /// <summary>
+    /// Primary, etcd lost (or the key refresh got no answer), failsafe_mode on: stay only if all accepted; a failed
+    /// round demotes at once, as in Patroni. A key that etcd said is no longer ours is not an etcd loss: the
+    /// self-fencing rule demotes.
+    /// </summary>
     public static HaDecision? DecideWithoutDcs(HaInput input)
     {
-        bool dcsLost = !input.Cluster.IsReachable || input.Memory.LockRefreshFailed;
-        if (!input.Settings.FailsafeMode || input.Settings.Paused || !dcsLost || !input.Postgres.IsRunningPrimary)
+        bool dcsLost = !input.Cluster.IsReachable || input.Memory.LeaderKeyInDoubt;
+        if (!input.Settings.FailsafeMode || input.Settings.Paused || !dcsLost || !input.Postgres.IsRunningPrimary || input.Memory.LockRefreshFailed)
         {
             return null;
         }
         if (input.Failsafe is not { } check)
         {
-            // No failsafe list known (never written, or etcd lost before the first read): the ordinary rules demote.
+            // No failsafe list known (never written, or etcd lost before the first read): the ordinary rules apply.
             return null;
         }
         if (check.AllAccepted)
         {
             DateTimeOffset confirmed = input.Memory.FailsafeConfirmedAt is { } before && before > check.StartedAt ? before : check.StartedAt;
-            AgentMemory next = input.Memory with { FailsafeConfirmedAt = confirmed, LockRefreshFailed = false };
+            AgentMemory next = input.Memory with { FailsafeConfirmedAt = confirmed };
             return Decision.Do(next, HaReasons.FailsafeStay);
         }
         AgentMemory cleared = input.Memory with
@@ -32,6 +36,7 @@ internal static class FailsafeRules
             HoldsLeaderKey = false,
             LeaderKeyRefreshedAt = null,
             LockRefreshFailed = false,
+            LeaderKeyInDoubt = false,
             NeedsRewindCheck = true,
             FailsafeConfirmedAt = null,
         };

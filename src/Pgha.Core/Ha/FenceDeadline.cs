@@ -19,14 +19,13 @@ public static class FenceDeadline
             // Maintenance mode: the operator runs PostgreSQL by hand; pgha touches nothing.
             return DateTimeOffset.MaxValue;
         }
-        // With failsafe_mode a failed refresh (etcd gone) does not void the last refresh: the key cannot expire before
-        // it + ttl, and the cycle that follows at once runs the failsafe round. Each round that EVERY member accepts
-        // moves the proof forward; a round that fails moves nothing, so the fence stops the primary in time even if
-        // the agent hangs before it can demote. Without failsafe_mode a failed refresh ends the deadline at once.
-        bool keyStillOurs = memory.HoldsLeaderKey || (settings.FailsafeMode && memory.LockRefreshFailed);
-        if (LeadershipProof.Latest(memory, settings, keyStillOurs) is { } proof)
+        // A refresh that got no answer (etcd gone, or electing) does not void the last refresh: the key cannot expire
+        // before it + ttl. With failsafe_mode each round that EVERY member accepts moves the proof forward; a round
+        // that fails moves nothing, so the fence stops the primary in time even if the agent hangs before it can
+        // demote. A refresh that etcd answered with "not yours" clears HoldsLeaderKey and ends the deadline at once.
+        if (LeadershipProof.Expires(memory, settings) is { } expires)
         {
-            return proof + settings.Ttl - settings.DemoteMargin;
+            return expires;
         }
         if (memory.Bootstrapping || longAction is { Running: true, Name: LongActionNames.Bootstrap })
         {

@@ -25,6 +25,8 @@ public static class HaReasons
     public const string DemoteNoDcs = "demoting: etcd is not accessible, cannot keep the leader key";
     public const string NoDcsStartReadOnly = "etcd is not accessible; starting PostgreSQL read-only";
     public const string NoDcs = "etcd is not accessible";
+    public static string NoDcsKeepPrimary(TimeSpan left) =>
+        Fmt("etcd is not accessible; keeping the primary role on the last leader key refresh for {0:0.#}s more", left.TotalSeconds);
 
     // Failsafe mode (etcd lost, every member still answers)
     public const string FailsafeStay = "continue to run as a leader because failsafe mode is enabled and all members are accessible";

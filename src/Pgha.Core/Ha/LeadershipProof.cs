@@ -19,4 +19,11 @@ public static class LeadershipProof
             _ => key ?? failsafe,
         };
     }
+
+    /// <summary>
+    /// When the latest proof of a key we hold stops counting (ttl − margin after it): the self-fencing rule demotes
+    /// from then on, so no etcd call of the agent may wait past it. Null when there is no such proof.
+    /// </summary>
+    public static DateTimeOffset? Expires(AgentMemory memory, HaSettings settings) =>
+        Latest(memory, settings, memory.HoldsLeaderKey) is { } proof ? proof + settings.Ttl - settings.DemoteMargin : null;
 }

@@ -12,7 +12,15 @@ internal static class SelfFencing
         {
             return null;
         }
-        AgentMemory cleared = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, LockRefreshFailed = false, NeedsRewindCheck = true, FailsafeConfirmedAt = null };
+        AgentMemory cleared = input.Memory with
+        {
+            HoldsLeaderKey = false,
+            LeaderKeyRefreshedAt = null,
+            LockRefreshFailed = false,
+            LeaderKeyInDoubt = false,
+            NeedsRewindCheck = true,
+            FailsafeConfirmedAt = null,
+        };
         if (input.Memory.LockRefreshFailed)
         {
             return Decision.Do(cleared, HaReasons.DemoteLockRefreshFailed, new Demote(DemoteMode.ImmediateNoLock));
@@ -24,6 +32,20 @@ internal static class SelfFencing
             return Decision.Do(cleared, HaReasons.DemoteLockExpiring(input.Now - refreshed, input.Settings.Ttl), new Demote(DemoteMode.ImmediateNoLock));
         }
         return null;
+    }
+
+    /// <summary>
+    /// How long this node may still run as primary on its last proof (key refresh, or failsafe round), when it holds the
+    /// key and that proof is younger than ttl − margin; null otherwise.
+    /// </summary>
+    public static TimeSpan? ProofLeft(HaInput input)
+    {
+        if (LeadershipProof.Expires(input.Memory, input.Settings) is not { } expires)
+        {
+            return null;
+        }
+        TimeSpan left = expires - input.Now;
+        return left > TimeSpan.Zero ? left : null;
     }
 
     /// <summary>

@@ -63,8 +63,7 @@ public sealed class HaExecutor(
         catch (DcsUnavailableException e)
         {
             logger.LogWarning("{Action} failed: etcd is not accessible: {Error}", action.GetType().Name, e.Message);
-            bool wasRefresh = action is RefreshLeaderLock;
-            return (wasRefresh ? memory with { LockRefreshFailed = true, HoldsLeaderKey = false } : memory, false);
+            return (action is RefreshLeaderLock ? InDoubt(memory) : memory, false);
         }
         catch (PghaException e)
         {
@@ -88,16 +87,42 @@ public sealed class HaExecutor(
     {
         // The refresh time is taken before the call: the key's TTL started no later than that.
         DateTimeOffset started = clock.GetUtcNow();
-        if (!await lease.RefreshAsync(ct))
+        // A refresh still waiting for etcd when the leadership proof ends would hold up the demotion: stop waiting.
+        using var bounded = new ProofBound(LeadershipProof.Expires(memory, input.Settings), clock, ct);
+        bool stillOurs;
+        try
         {
-            return (memory with { HoldsLeaderKey = false, LockRefreshFailed = true }, false);
+            stillOurs = await lease.RefreshAsync(bounded.Token);
+        }
+        catch (OperationCanceledException) when (bounded.Expired && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("refreshing the leader key got no answer before the leadership proof ended");
+            return (InDoubt(memory), false);
+        }
+        if (!stillOurs)
+        {
+            return (Lost(memory), false);
         }
         if (input.Postgres.IsRunningPrimary)
         {
             await dcs.PublishOptimeAsync(input.Postgres.WalPosition, input.Cluster.LastLsn, ct);
         }
-        return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
+        return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false, LeaderKeyInDoubt = false }, true);
     }
+
+    /// <summary>
+    /// etcd answered and the key is not ours: demote at once. Any failsafe proof goes too, so the fence deadline ends
+    /// now, because etcd is evidently reachable and someone else may already hold the key.
+    /// </summary>
+    private static AgentMemory Lost(AgentMemory memory) =>
+        memory with { HoldsLeaderKey = false, LockRefreshFailed = true, LeaderKeyInDoubt = false, FailsafeConfirmedAt = null };
+
+    /// <summary>
+    /// No answer: the key may still be ours, and cannot expire before the last refresh + ttl. Keep HoldsLeaderKey and
+    /// that refresh time, so the fence deadline and the self-fencing rule still count from it, and let the next cycle
+    /// try again.
+    /// </summary>
+    private static AgentMemory InDoubt(AgentMemory memory) => memory.HoldsLeaderKey ? memory with { LeaderKeyInDoubt = true } : memory;
 
     /// <summary>Moves the fence deadline forward as soon as the key is ours, before any promote or start as primary.</summary>
     private (AgentMemory, bool) Fenced((AgentMemory Memory, bool Proceed) outcome, HaInput input)
@@ -161,7 +186,10 @@ public sealed class HaExecutor(
         return (memory with { NeedsRewindCheck = false, FollowingLeader = null, FailedRewinds = 0 }, true);
     }
 
-    /// <summary>Refreshes the leader key every loop_wait until cancelled or until a refresh fails.</summary>
+    /// <summary>
+    /// Refreshes the leader key every loop_wait until cancelled or until etcd says the key is not ours. A refresh without
+    /// an answer leaves the deadline where the last one put it and tries again next time.
+    /// </summary>
     private async Task<AgentMemory> KeepLeaderKeyAsync(AgentMemory memory, HaInput input, CancellationToken ct)
     {
         try
@@ -169,20 +197,24 @@ public sealed class HaExecutor(
             while (true)
             {
                 await Task.Delay(input.Settings.LoopWait, clock, ct);
-                (memory, bool kept) = Fenced(await RefreshAsync(memory, input, ct), input);
-                if (!kept)
+                try
                 {
-                    return memory;
+                    (memory, bool kept) = Fenced(await RefreshAsync(memory, input, ct), input);
+                    if (!kept)
+                    {
+                        return memory;
+                    }
+                }
+                catch (DcsUnavailableException e)
+                {
+                    logger.LogWarning("refreshing the leader key during promotion failed: etcd is not accessible: {Error}", e.Message);
+                    memory = Fenced((InDoubt(memory), true), input).Item1;
                 }
             }
         }
         catch (OperationCanceledException)
         {
             return memory;
-        }
-        catch (DcsUnavailableException)
-        {
-            return Fenced((memory with { HoldsLeaderKey = false, LockRefreshFailed = true }, false), input).Item1;
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class HaLoop(
         }
     }
 
-    /// <summary>One cycle. True when the next cycle must run at once (a lock refresh just failed).</summary>
+    /// <summary>One cycle. True when the next cycle must run at once (a key refresh just failed or got no answer).</summary>
     private async Task<bool> CycleAsync(CancellationToken ct)
     {
         HaInput input = await observer.ObserveAsync(Memory, ct);
@@ -75,6 +75,6 @@ public sealed class HaLoop(
         {
             logger.LogWarning("could not publish the member key: {Error}", e.Message);
         }
-        return Memory.LockRefreshFailed;
+        return Memory.LockRefreshFailed || Memory.LeaderKeyInDoubt;
     }
 }

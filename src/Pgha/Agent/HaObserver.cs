@@ -18,10 +18,10 @@ public sealed class HaObserver(
 
     public async Task<HaInput> ObserveAsync(AgentMemory memory, CancellationToken ct)
     {
-        // Right after a failed key refresh the decision must not wait another retry_timeout for etcd: the key is
-        // already in doubt, so decide at once as if etcd were unreachable (the rules then demote a primary).
+        // Right after etcd said the key is no longer ours the decision must not wait another retry_timeout for etcd:
+        // decide at once (the self-fencing rule demotes a primary). A refresh that got no answer reads etcd again.
         long started = clock.GetTimestamp();
-        ClusterView cluster = memory.LockRefreshFailed ? ClusterView.Unreachable : await ReadClusterAsync(ct);
+        ClusterView cluster = memory.LockRefreshFailed ? ClusterView.Unreachable : await ReadClusterAsync(LeadershipProof.Expires(memory, settings.Ha), ct);
         if (cluster.IsReachable)
         {
             settings.Apply(cluster.ConfigJson);
@@ -69,22 +69,30 @@ public sealed class HaObserver(
         }
     }
 
-    /// <summary>Retries the read until retry_timeout has passed, then reports etcd as unreachable.</summary>
-    private async Task<ClusterView> ReadClusterAsync(CancellationToken ct)
+    /// <summary>
+    /// Retries the read until retry_timeout has passed, then reports etcd as unreachable. A primary's read also ends
+    /// when its leadership proof does (<paramref name="proofExpires"/>): from then on the decision must demote it.
+    /// </summary>
+    private async Task<ClusterView> ReadClusterAsync(DateTimeOffset? proofExpires, CancellationToken ct)
     {
         DateTimeOffset deadline = clock.GetUtcNow() + settings.Ha.RetryTimeout;
+        if (proofExpires is { } expires && expires < deadline)
+        {
+            deadline = expires;
+        }
+        using var bounded = new ProofBound(deadline, clock, ct);
         TimeSpan backoff = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                return await store.ReadAsync(ct);
+                return await store.ReadAsync(bounded.Token);
             }
-            catch (DcsUnavailableException e)
+            catch (Exception e) when (e is DcsUnavailableException || (e is OperationCanceledException && bounded.Expired && !ct.IsCancellationRequested))
             {
-                if (clock.GetUtcNow() + backoff >= deadline)
+                if (bounded.Expired || clock.GetUtcNow() + backoff >= deadline)
                 {
-                    logger.LogWarning("etcd is not accessible: {Error}", e.Message);
+                    logger.LogWarning("etcd is not accessible: {Error}", e is DcsUnavailableException ? e.Message : "no answer within retry_timeout or before the leadership proof ends");
                     return ClusterView.Unreachable;
                 }
                 logger.LogDebug("etcd read failed, retrying: {Error}", e.Message);

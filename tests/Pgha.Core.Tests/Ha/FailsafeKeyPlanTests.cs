@@ -56,9 +56,9 @@ public sealed class FailsafeKeyPlanTests
     }
 
     [Fact]
-    public void The_fence_deadline_follows_the_last_accepted_failsafe_round_after_a_failed_refresh()
+    public void The_fence_deadline_follows_the_last_accepted_failsafe_round_after_a_refresh_without_answer()
     {
-        AgentMemory memory = Memory.LeaderRefreshed(20) with { HoldsLeaderKey = false, LockRefreshFailed = true, FailsafeConfirmedAt = Clock.SecondsAgo(2) };
+        AgentMemory memory = Memory.LeaderRefreshed(20) with { LeaderKeyInDoubt = true, FailsafeConfirmedAt = Clock.SecondsAgo(2) };
 
         DateTimeOffset deadline = FenceDeadline.Compute(memory, s_on, null, Clock.T0);
 
@@ -66,7 +66,15 @@ public sealed class FailsafeKeyPlanTests
     }
 
     [Fact]
-    public void Without_failsafe_mode_a_failed_refresh_ends_the_fence_deadline()
+    public void A_refresh_without_answer_keeps_the_fence_deadline_of_the_last_refresh()
+    {
+        AgentMemory memory = Memory.LeaderRefreshed(2) with { LeaderKeyInDoubt = true };
+
+        Assert.Equal(Clock.SecondsAgo(2) + s_on.Ttl - s_on.DemoteMargin, FenceDeadline.Compute(memory, Settings.For("n1"), null, Clock.T0));
+    }
+
+    [Fact]
+    public void Without_failsafe_mode_a_refused_refresh_ends_the_fence_deadline()
     {
         AgentMemory memory = Memory.LeaderRefreshed(2) with { HoldsLeaderKey = false, LockRefreshFailed = true, FailsafeConfirmedAt = Clock.SecondsAgo(1) };
 

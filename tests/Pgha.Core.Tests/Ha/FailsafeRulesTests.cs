@@ -32,15 +32,18 @@ public sealed class FailsafeRulesTests
     {
         HaInput lost = Input.For(Failsafe("n1")).Sees(Cluster.Unreachable).Finds(Postgres.RunningPrimary()).Remembers(Memory.LeaderRefreshed(10));
         yield return RuleRow.Of("etcd unreachable, every member accepted", lost with { Failsafe = AllAccepted }, HaReasons.FailsafeStay);
-        yield return RuleRow.Of("key refresh just failed, every member accepted",
-            lost with { Failsafe = AllAccepted, Memory = Memory.LeaderRefreshed(3) with { LockRefreshFailed = true, HoldsLeaderKey = false } },
+        yield return RuleRow.Of("key refresh got no answer, every member accepted",
+            lost with { Failsafe = AllAccepted, Memory = Memory.LeaderRefreshed(3) with { LeaderKeyInDoubt = true } },
             HaReasons.FailsafeStay);
+        yield return RuleRow.Of("etcd said the key is not mine: no round keeps it",
+            lost with { Failsafe = AllAccepted, Memory = Memory.LeaderRefreshed(3) with { LockRefreshFailed = true, HoldsLeaderKey = false } },
+            HaReasons.DemoteLockRefreshFailed, new Demote(DemoteMode.ImmediateNoLock));
         yield return RuleRow.Of("no other member in the list", lost with { Failsafe = new FailsafeCheck(Clock.T0, [], []) }, HaReasons.FailsafeStay);
         yield return RuleRow.Of("one member refused", lost with { Failsafe = OneRefused },
             HaReasons.FailsafeDemote("n3 (unreachable)"), new Demote(DemoteMode.Offline));
-        yield return RuleRow.Of("failsafe on but no list known", lost, HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
+        yield return RuleRow.Of("failsafe on but no list known: the key refresh still counts", lost, HaReasons.NoDcsKeepPrimary(TimeSpan.FromSeconds(15)));
         yield return RuleRow.Of("failsafe off ignores the answers",
-            lost with { Settings = Settings.For("n1"), Failsafe = AllAccepted }, HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
+            lost with { Settings = Settings.For("n1"), Failsafe = AllAccepted, Memory = Memory.Fresh }, HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
         yield return RuleRow.Of("a hung primary is not kept",
             lost with { Failsafe = AllAccepted, Postgres = Postgres.NotResponding() }, HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
         yield return RuleRow.Of("a failsafe round counts as a refresh for self-fencing",

@@ -56,6 +56,9 @@ public sealed class HaRulesTests
         yield return RuleRow.Of(
             Input.For("n1").Sees(Cluster.WithLeader("n1")).Finds(Postgres.RunningPrimary()).Remembers(Memory.LeaderRefreshed(26)),
             "demoting: leader key last refreshed 26s ago, too close to ttl 30s", DemoteNoLock);
+        yield return RuleRow.Of("refreshes without answer until the proof ran out",
+            Input.For("n1").Sees(Cluster.Unreachable).Finds(Postgres.RunningPrimary()).Remembers(Memory.LeaderRefreshed(25) with { LeaderKeyInDoubt = true }),
+            "demoting: leader key last refreshed 25s ago, too close to ttl 30s", DemoteNoLock);
         yield return RuleRow.Of(
             Input.For("n1").Sees(Cluster.WithLeader("n1")).Finds(Postgres.RunningPrimary()).Remembers(Memory.LeaderRefreshed(25)),
             "demoting: leader key last refreshed 25s ago, too close to ttl 30s", DemoteNoLock);
@@ -101,6 +104,12 @@ public sealed class HaRulesTests
     {
         yield return RuleRow.Of(
             Input.For("n1").Sees(Cluster.Unreachable).Finds(Postgres.RunningPrimary()).Remembers(Memory.LeaderRefreshed(10)),
+            HaReasons.NoDcsKeepPrimary(TimeSpan.FromSeconds(15)));
+        yield return RuleRow.Of("last refresh got no answer",
+            Input.For("n1").Sees(Cluster.Unreachable).Finds(Postgres.RunningPrimary()).Remembers(Memory.LeaderRefreshed(24) with { LeaderKeyInDoubt = true }),
+            HaReasons.NoDcsKeepPrimary(TimeSpan.FromSeconds(1)));
+        yield return RuleRow.Of("primary without the key",
+            Input.For("n1").Sees(Cluster.Unreachable).Finds(Postgres.RunningPrimary()).Remembers(Memory.Fresh),
             HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
         yield return RuleRow.Of("hung postmaster",
             Input.For("n1").Sees(Cluster.Unreachable).Finds(Postgres.NotResponding(inRecovery: false)).Remembers(Memory.LeaderRefreshed(10)),

@@ -14,8 +14,8 @@ internal sealed class ScenarioNode(HaSettings settings, FakeTimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Runs one cycle; <paramref name="keyWrites"/> says whether its acquire/refresh reached etcd.</summary>
-    public HaDecision Cycle(ClusterView cluster, LocalPostgres postgres, bool keyWrites = true,
+    /// <summary>Runs one cycle; <paramref name="key"/> says how etcd answered its acquire/refresh.</summary>
+    public HaDecision Cycle(ClusterView cluster, LocalPostgres postgres, KeyAnswer key = KeyAnswer.Done,
         IReadOnlyList<PeerReport>? peers = null, LongActionStatus? longAction = null)
     {
         HaDecision decision = HaRules.Decide(new HaInput
@@ -31,9 +31,12 @@ internal sealed class ScenarioNode(HaSettings settings, FakeTimeProvider time)
         Memory = decision.NextMemory;
         if (decision.Actions.Any(a => a is AcquireLeaderLock or RefreshLeaderLock))
         {
-            Memory = keyWrites
-                ? Memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = Now, LockRefreshFailed = false }
-                : Memory with { LockRefreshFailed = true };
+            Memory = key switch
+            {
+                KeyAnswer.Done => Memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = Now, LockRefreshFailed = false, LeaderKeyInDoubt = false },
+                KeyAnswer.NotYours => Memory with { HoldsLeaderKey = false, LockRefreshFailed = true, LeaderKeyInDoubt = false, FailsafeConfirmedAt = null },
+                _ => Memory with { LeaderKeyInDoubt = Memory.HoldsLeaderKey },
+            };
         }
         if (decision.Actions.OfType<FollowLeader>().FirstOrDefault() is { } follow)
         {
@@ -50,4 +53,14 @@ internal sealed class ScenarioNode(HaSettings settings, FakeTimeProvider time)
     public void Learn(Func<AgentMemory, AgentMemory> change) => Memory = change(Memory);
 
     public void Wait(TimeSpan span) => time.Advance(span);
+}
+
+/// <summary>How etcd answered a cycle's key operation.</summary>
+internal enum KeyAnswer
+{
+    Done,
+    /// <summary>etcd answered: the key is someone else's, or gone.</summary>
+    NotYours,
+    /// <summary>No answer within retry_timeout.</summary>
+    NoAnswer,
 }

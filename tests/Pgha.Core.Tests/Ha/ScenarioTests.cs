@@ -28,7 +28,22 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public void A_leader_whose_key_refreshes_stop_reaching_etcd_demotes_before_the_ttl_runs_out()
+    public void A_leader_whose_key_refresh_etcd_refuses_demotes_in_the_next_cycle()
+    {
+        var n1 = new ScenarioNode(Settings.For("n1"), _time);
+        ClusterView cluster = Cluster.WithLeader("n1");
+        n1.Cycle(cluster, Postgres.RunningPrimary());
+
+        n1.Wait(LoopWait);
+        Assert.Equal([new RefreshLeaderLock()], n1.Cycle(cluster, Postgres.RunningPrimary(), KeyAnswer.NotYours).Actions);
+        HaDecision fence = n1.Cycle(ClusterView.Unreachable, Postgres.RunningPrimary());
+
+        Assert.Equal(HaReasons.DemoteLockRefreshFailed, fence.Reason);
+        Assert.Equal([new Demote(DemoteMode.ImmediateNoLock)], fence.Actions);
+    }
+
+    [Fact]
+    public void A_leader_whose_key_refreshes_get_no_answer_keeps_its_role_until_ttl_minus_margin_then_demotes()
     {
         var n1 = new ScenarioNode(Settings.For("n1"), _time);
         ClusterView cluster = Cluster.WithLeader("n1");
@@ -36,13 +51,34 @@ public sealed class ScenarioTests
         DateTimeOffset lastRefresh = n1.Now;
 
         n1.Wait(LoopWait);
-        Assert.Equal([new RefreshLeaderLock()], n1.Cycle(cluster, Postgres.RunningPrimary(), keyWrites: false).Actions);
+        Assert.Equal([new RefreshLeaderLock()], n1.Cycle(cluster, Postgres.RunningPrimary(), KeyAnswer.NoAnswer).Actions);
         n1.Wait(LoopWait);
-        HaDecision fence = n1.Cycle(cluster, Postgres.RunningPrimary(), keyWrites: false);
+        HaDecision riding = n1.Cycle(ClusterView.Unreachable, Postgres.RunningPrimary());
+        Assert.Empty(riding.Actions);
+        Assert.Equal(HaReasons.NoDcsKeepPrimary(TimeSpan.FromSeconds(5)), riding.Reason);
+        n1.Wait(TimeSpan.FromSeconds(5));
+        HaDecision fence = n1.Cycle(ClusterView.Unreachable, Postgres.RunningPrimary());
 
-        Assert.Equal(HaReasons.DemoteLockRefreshFailed, fence.Reason);
+        Assert.StartsWith("demoting: leader key last refreshed 25s ago", fence.Reason, StringComparison.Ordinal);
         Assert.Equal([new Demote(DemoteMode.ImmediateNoLock)], fence.Actions);
         Assert.True(n1.Now - lastRefresh < Ttl);
+    }
+
+    [Fact]
+    public void A_leader_whose_refresh_got_no_answer_refreshes_again_when_etcd_is_back_and_stays()
+    {
+        var n1 = new ScenarioNode(Settings.For("n1"), _time);
+        ClusterView cluster = Cluster.WithLeader("n1");
+        n1.Cycle(cluster, Postgres.RunningPrimary());
+
+        n1.Wait(LoopWait);
+        n1.Cycle(cluster, Postgres.RunningPrimary(), KeyAnswer.NoAnswer);
+        n1.Wait(TimeSpan.FromSeconds(2));
+        HaDecision back = n1.Cycle(cluster, Postgres.RunningPrimary());
+
+        Assert.Equal([new RefreshLeaderLock()], back.Actions);
+        Assert.False(n1.Memory.LeaderKeyInDoubt);
+        Assert.Equal(n1.Now, n1.Memory.LeaderKeyRefreshedAt);
     }
 
     [Fact]
@@ -60,16 +96,22 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public void A_leader_that_loses_etcd_demotes_offline_at_its_next_cycle()
+    public void A_leader_that_cannot_read_etcd_keeps_its_role_on_the_last_refresh_then_demotes_before_the_ttl()
     {
         var n1 = new ScenarioNode(Settings.For("n1"), _time);
         n1.Cycle(Cluster.WithLeader("n1"), Postgres.RunningPrimary());
+        DateTimeOffset lastRefresh = n1.Now;
 
         n1.Wait(LoopWait + TimeSpan.FromSeconds(10)); // the read failed only after retry_timeout
-        HaDecision offline = n1.Cycle(Cluster.Unreachable, Postgres.RunningPrimary());
+        HaDecision riding = n1.Cycle(Cluster.Unreachable, Postgres.RunningPrimary());
+        Assert.Empty(riding.Actions);
+        Assert.True(n1.Memory.HoldsLeaderKey && n1.Memory.LeaderKeyInDoubt);
+        n1.Wait(TimeSpan.FromSeconds(5)); // the next read ends when the proof does
+        HaDecision fence = n1.Cycle(Cluster.Unreachable, Postgres.RunningPrimary());
 
-        Assert.Equal([new Demote(DemoteMode.Offline)], offline.Actions);
+        Assert.Equal([new Demote(DemoteMode.ImmediateNoLock)], fence.Actions);
         Assert.False(n1.Memory.HoldsLeaderKey);
+        Assert.True(n1.Now - lastRefresh < Ttl);
     }
 
     [Fact]
@@ -166,7 +208,7 @@ public sealed class ScenarioTests
     {
         var n1 = new ScenarioNode(Settings.For("n1", usePgRewind: true), _time);
         n1.Cycle(Cluster.WithLeader("n1"), Postgres.RunningPrimary(timeline: 1));
-        n1.Wait(LoopWait + LoopWait);
+        n1.Wait(TimeSpan.FromSeconds(25)); // the leadership proof ran out while etcd stayed unreachable
         n1.Cycle(Cluster.Unreachable, Postgres.RunningPrimary(timeline: 1));
         ClusterView newLeader = Cluster.WithLeader("n2", timeline: 2);
 

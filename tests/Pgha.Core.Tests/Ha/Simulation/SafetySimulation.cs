@@ -88,6 +88,20 @@ internal sealed class SafetySimulation
         return result && !Chance(Faults.AmbiguousWrite);
     }
 
+    /// <summary>A key acquire or refresh as the executor sees it: done, refused by etcd, or no answer (lost, or applied with its answer lost).</summary>
+    public KeyAnswer KeyCall(SimAgent agent, Func<bool> write)
+    {
+        if (!DcsAnswers(agent))
+        {
+            return KeyAnswer.NoAnswer;
+        }
+        if (!write())
+        {
+            return KeyAnswer.NotYours;
+        }
+        return Chance(Faults.AmbiguousWrite) ? KeyAnswer.NoAnswer : KeyAnswer.Done;
+    }
+
     public IReadOnlyList<PeerReport> ProbePeers(SimAgent me) =>
         [.. _agents.Where(a => a != me).Select(a => a.IsFrozen(Now) || a.Pg.IsHung(Now) || Chance(Faults.MessageLoss)
             ? PeerReport.Unreachable(a.Name)

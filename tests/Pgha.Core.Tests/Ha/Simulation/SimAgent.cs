@@ -7,8 +7,9 @@ namespace Pgha.Core.Tests.Ha.Simulation;
 /// One simulated pgha agent: observe (etcd read, local probe, peer probes), decide with the real
 /// <see cref="HaRules.Decide"/>, execute the actions against <see cref="SimDcs"/> and <see cref="SimPostgres"/>.
 /// Loop model (an assumption about HaLoop, stated so the invariant is honest): a cycle every loop_wait, or at once
-/// when the leader key vanishes (etcd watch); a failed etcd read costs retry_timeout before the decision; every other
-/// operation takes no time. A failed key refresh is only remembered; the next cycle's decision acts on it.
+/// when the leader key vanishes (etcd watch) or is in doubt (a refresh or read without answer); a failed etcd read
+/// costs retry_timeout before the decision, or less when the leadership proof ends sooner (HaObserver bounds the read
+/// by it); every other operation takes no time. A failed key refresh is only remembered; the next cycle's decision acts on it.
 /// </summary>
 internal sealed class SimAgent(string name, HaSettings settings)
 {
@@ -56,7 +57,8 @@ internal sealed class SimAgent(string name, HaSettings settings)
         NextCycleAt = now + Settings.LoopWait;
         if (!world.DcsAnswers(this))
         {
-            _decideAt = now + Settings.RetryTimeout;
+            DateTimeOffset retried = now + Settings.RetryTimeout;
+            _decideAt = Memory.HoldsLeaderKey && FencingDeadline is { } proofEnds && proofEnds < retried ? proofEnds : retried;
             return;
         }
         ClusterView view = world.Dcs.Read(now);
@@ -82,6 +84,10 @@ internal sealed class SimAgent(string name, HaSettings settings)
         MissedFencingDeadline = false;
         world.Trace($"{Name} [{input.Postgres.RunState}{(input.Postgres.InRecovery ? " recovery" : "")} tl{Pg.Timeline}] {decision.Reason} -> {string.Join(", ", decision.Actions)}");
         new SimExecutor(world, this).Execute(decision.Actions);
+        if (Memory.LockRefreshFailed || Memory.LeaderKeyInDoubt)
+        {
+            NextCycleAt = world.Now;
+        }
         if (view.IsReachable && world.DcsAnswers(this))
         {
             world.Dcs.PublishMember(ToMember(), world.Now);

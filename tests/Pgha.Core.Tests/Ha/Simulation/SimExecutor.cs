@@ -27,8 +27,8 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
     /// <summary>False when a lock action failed, which skips the rest of the decision.</summary>
     private bool Apply(HaAction action) => action switch
     {
-        AcquireLeaderLock => KeyOperation(world.DcsWrite(agent, () => world.Dcs.TryAcquire(agent.Name, world.Now))),
-        RefreshLeaderLock => KeyOperation(world.DcsWrite(agent, () => world.Dcs.Refresh(agent.Name, world.Now))),
+        AcquireLeaderLock => KeyOperation(world.KeyCall(agent, () => world.Dcs.TryAcquire(agent.Name, world.Now)), refresh: false),
+        RefreshLeaderLock => KeyOperation(world.KeyCall(agent, () => world.Dcs.Refresh(agent.Name, world.Now)), refresh: true),
         ClaimInitializeKey => world.DcsWrite(agent, world.Dcs.ClaimInitialize),
         ReleaseLeaderLock or PublishInitialize or AbandonInitialize or ClearFailoverKey => WriteKey(action),
         WriteSyncKey w => world.DcsWrite(agent, () => world.Dcs.WriteSync(w.Leader, w.SyncStandby, w.ExpectedRevision)),
@@ -103,11 +103,12 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
         return true;
     }
 
-    private bool KeyOperation(bool succeeded)
+    /// <summary>Records the key operation's outcome as HaExecutor does; false skips the rest of the decision.</summary>
+    private bool KeyOperation(KeyAnswer answer, bool refresh)
     {
-        if (succeeded)
+        if (answer == KeyAnswer.Done)
         {
-            agent.Remember(Memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = world.Now, LockRefreshFailed = false });
+            agent.Remember(Memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = world.Now, LockRefreshFailed = false, LeaderKeyInDoubt = false });
             if (Pg.IsWritablePrimary(world.Now))
             {
                 world.Dcs.LastLsn = Pg.Wal;
@@ -115,7 +116,13 @@ internal sealed class SimExecutor(SafetySimulation world, SimAgent agent)
             }
             return true;
         }
-        agent.Remember(Memory with { LockRefreshFailed = Memory.HoldsLeaderKey || Memory.LockRefreshFailed });
+        agent.Remember((answer, refresh) switch
+        {
+            (KeyAnswer.NotYours, true) => Memory with { HoldsLeaderKey = false, LockRefreshFailed = true, LeaderKeyInDoubt = false, FailsafeConfirmedAt = null },
+            (KeyAnswer.NotYours, false) => Memory with { HoldsLeaderKey = false },
+            (_, true) => Memory with { LeaderKeyInDoubt = Memory.HoldsLeaderKey },
+            _ => Memory,
+        });
         return false;
     }
 
