@@ -47,7 +47,7 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var requests = new OperatorRequests(control, provisioning, longActions, _clock, loggers.CreateLogger<OperatorRequests>());
         var configReload = new ConfigReload(control, settings, longActions, loggers.CreateLogger<ConfigReload>());
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
-            new SlotKeeper(new ReplicationSlots(instance), loggers.CreateLogger<SlotKeeper>()),
+            new SlotKeeper(probe, loggers.CreateLogger<SlotKeeper>()),
             new FailsafeKeeper(store, loggers.CreateLogger<FailsafeKeeper>()),
             fence, configReload, requests, _clock, loggers.CreateLogger<HaLoop>());
 

@@ -10,7 +10,8 @@ namespace Pgha.Agent;
 /// After each cycle on the primary that holds the leader key (with use_slots): one physical slot per other member,
 /// named as Patroni names them, which each replica's primary_slot_name expects.
 /// </summary>
-public sealed class SlotKeeper(ReplicationSlots slots, ILogger<SlotKeeper> logger)
+/// <remarks>It runs on the probe's kept connection; a cycle whose probe kept none skips it, and the next one catches up.</remarks>
+public sealed class SlotKeeper(PostgresProbe probe, ILogger<SlotKeeper> logger)
 {
     public async Task KeepAsync(HaInput input, AgentMemory memory, CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public sealed class SlotKeeper(ReplicationSlots slots, ILogger<SlotKeeper> logge
         string[] wanted = input.Cluster.Members.Where(m => m.Name != input.Me).Select(m => SlotName.ForMember(m.Name)).ToArray();
         try
         {
-            await slots.SyncAsync(wanted, ct);
+            await probe.UseKeptConnectionAsync(c => ReplicationSlots.SyncAsync(c, wanted, ct));
         }
         catch (NpgsqlException e)
         {

@@ -62,6 +62,30 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
 
     public ValueTask DisposeAsync() => DropConnectionAsync();
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the connection the last probe used and kept, so work that follows the probe in
+    /// the same cycle (the WAL write check, slot upkeep) opens no connection of its own: each new one costs a fork and a
+    /// SCRAM exchange. False when there is none (the probe failed or found no server). A failure other than a plain
+    /// SQL error (timeout, broken socket) drops the connection, as a failed probe does.
+    /// </summary>
+    public async Task<bool> UseKeptConnectionAsync(Func<NpgsqlConnection, Task> work)
+    {
+        if (_connection is not { } connection)
+        {
+            return false;
+        }
+        try
+        {
+            await work(connection);
+            return true;
+        }
+        catch (Exception e) when (e is not PostgresException)
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
     private async Task<LocalPostgres> ProbeFreshAsync(int pid, CancellationTokenSource bound, CancellationToken ct)
     {
         try

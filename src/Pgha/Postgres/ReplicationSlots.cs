@@ -7,12 +7,11 @@ namespace Pgha.Postgres;
 /// falls behind never finds its WAL recycled), and none for members that left (so WAL is not kept forever).
 /// Slots in use are never dropped.
 /// </summary>
-public sealed class ReplicationSlots(PostgresInstance pg)
+public static class ReplicationSlots
 {
-    public async Task SyncAsync(IReadOnlyCollection<string> wanted, CancellationToken ct)
+    /// <param name="connection">A local superuser connection (the probe's kept one).</param>
+    public static async Task SyncAsync(NpgsqlConnection connection, IReadOnlyCollection<string> wanted, CancellationToken ct)
     {
-        await using NpgsqlConnection connection = pg.LocalConnection();
-        await connection.OpenAsync(ct);
         var existing = new Dictionary<string, bool>(StringComparer.Ordinal);
         await using (var list = new NpgsqlCommand("select slot_name, active from pg_replication_slots where slot_type = 'physical'", connection))
         await using (NpgsqlDataReader reader = await list.ExecuteReaderAsync(ct))

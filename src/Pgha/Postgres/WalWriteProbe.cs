@@ -5,24 +5,25 @@ using Pgha.Core.Ha;
 namespace Pgha.Postgres;
 
 /// <summary>
-/// The ordinary probe plus a gray-failure check on a running primary, once per cycle, in two steps through the server
-/// itself (so as the postgres user, with no extra process, whatever user the agent runs as):
-/// 1. <c>COPY (SELECT 1) TO '&lt;data&gt;/pg_wal/pgha.writecheck'</c>: the server creates a file in pg_wal. A read-only or
-///    full file system, or a pg_wal that lost its permissions, fails here with a plain ERROR (42501, 53100, 58030).
-///    Verified by hand: with pg_wal at 0500, this ERRORs while the server stays up; a commit instead lets the first
-///    process that opens a WAL segment PANIC, and the server then loops in crash recovery.
-/// 2. a commit: <c>txid_current()</c> assigns a transaction id, so COMMIT writes and flushes a commit record without
-///    any table; <c>synchronous_commit = local</c> keeps synchronous standbys out of it. COPY does not fsync, so
-///    only this step times out on a disk whose writes hang.
-/// The file (two bytes, overwritten each cycle) is not a WAL segment name; PostgreSQL ignores it and pg_basebackup
-/// does not copy pg_wal's contents.
+/// The ordinary probe plus a gray-failure check on a running primary, once per cycle, in two steps:
+/// 1. <c>COPY (SELECT 1) TO '&lt;data&gt;/pg_wal/pgha.writecheck'</c> on the probe's kept connection: the server, as the
+///    postgres user, rewrites a file in pg_wal. A read-only or full file system, or a pg_wal that lost its
+///    permissions, fails here with a plain ERROR (42501, 53100, 58030). Verified by hand: with pg_wal at 0500, this
+///    ERRORs while the server stays up; a commit instead lets the first process that opens a WAL segment PANIC, and the
+///    server then loops in crash recovery.
+/// 2. the agent rewrites the same file and fsyncs it, on a pool thread, bounded in time: COPY does not fsync, and a
+///    disk whose writes hang shows only on a sync. A sync that still hangs from an earlier cycle counts as timed out
+///    without starting another.
+/// Neither step writes WAL: an idle primary's WAL position stays put, so the member and optime keys stay unchanged
+/// between cycles (a commit per cycle used to rewrite them, and the replicas' keys with them, every cycle). The file
+/// (two bytes) is not a WAL segment name; PostgreSQL ignores it and pg_basebackup does not copy pg_wal's contents.
 /// </summary>
-public sealed class WalWriteProbe(IPostgresProbe inner, PostgresInstance pg) : IPostgresProbe
+public sealed class WalWriteProbe(PostgresProbe inner, PostgresInstance pg) : IPostgresProbe
 {
-    /// <summary>Above Npgsql's 3 s command timeout: the whole check, connecting included.</summary>
+    /// <summary>Above Npgsql's 3 s command timeout: the whole check.</summary>
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(5);
 
-    private const string CommitSql = "BEGIN; SET LOCAL synchronous_commit = local; SELECT txid_current(); COMMIT";
+    private Task? _sync;
 
     public async Task<LocalPostgres> ProbeAsync(CancellationToken ct)
     {
@@ -39,22 +40,33 @@ public sealed class WalWriteProbe(IPostgresProbe inner, PostgresInstance pg) : I
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(s_bound);
+        string file = Path.Combine(pg.DataDir, "pg_wal", "pgha.writecheck");
         try
         {
-            await using NpgsqlConnection connection = pg.LocalConnection();
-            await connection.OpenAsync(bound.Token);
-            string file = Path.Combine(pg.DataDir, "pg_wal", "pgha.writecheck").Replace("'", "''", StringComparison.Ordinal);
-            await using (var copy = new NpgsqlCommand($"COPY (SELECT 1) TO '{file}'", connection))
+            string copy = $"COPY (SELECT 1) TO '{file.Replace("'", "''", StringComparison.Ordinal)}'";
+            if (!await inner.UseKeptConnectionAsync(async c =>
             {
-                await copy.ExecuteNonQueryAsync(bound.Token);
+                await using var command = new NpgsqlCommand(copy, c);
+                await command.ExecuteNonQueryAsync(bound.Token);
+            }))
+            {
+                return (WalWriteCheck.NotChecked, null);
             }
-            await using var commit = new NpgsqlCommand(CommitSql, connection);
-            await commit.ExecuteNonQueryAsync(bound.Token);
+            if (_sync is { IsCompleted: false })
+            {
+                return (WalWriteCheck.TimedOut, null);
+            }
+            _sync = Task.Run(() => WriteAndSync(file), CancellationToken.None);
+            await _sync.WaitAsync(bound.Token);
             return (WalWriteCheck.Succeeded, null);
         }
         catch (PostgresException e) when (IsStorageFailure(e))
         {
             return (WalWriteCheck.Failed, $"{e.Severity} {e.SqlState}: {e.MessageText}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (WalWriteCheck.Failed, $"writing and syncing {file}: {e.Message}");
         }
         catch (Exception e) when (IsTimeout(e) && !ct.IsCancellationRequested)
         {
@@ -65,6 +77,14 @@ public sealed class WalWriteProbe(IPostgresProbe inner, PostgresInstance pg) : I
             // Shutting down, restarting after another backend's crash, just demoted: the ordinary probe reports those.
             return (WalWriteCheck.NotChecked, null);
         }
+    }
+
+    private static void WriteAndSync(string path)
+    {
+        // Truncating an existing file keeps its owner (postgres), whoever the agent runs as.
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+        file.Write("1\n"u8);
+        file.Flush(flushToDisk: true);
     }
 
     /// <summary>
