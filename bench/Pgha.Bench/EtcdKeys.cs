@@ -9,26 +9,30 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    public async Task<string?> GetAsync(string key)
+    public async Task<string?> GetAsync(string key) => (await TryGetAsync(key)).Value;
+
+    /// <summary>The key's value (null: no such key); Answered is false when no member answered.</summary>
+    public async Task<(bool Answered, string? Value)> TryGetAsync(string key)
     {
         foreach (string url in clientUrls)
         {
             try
             {
                 using HttpResponseMessage response = await _http.PostAsJsonAsync(url + "/v3/kv/range", new { key = B64(prefix + key) });
+                response.EnsureSuccessStatusCode();
                 using JsonDocument doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 if (!doc.RootElement.TryGetProperty("kvs", out JsonElement kvs))
                 {
-                    return null;
+                    return (true, null);
                 }
-                return Encoding.UTF8.GetString(Convert.FromBase64String(kvs[0].GetProperty("value").GetString()!));
+                return (true, Encoding.UTF8.GetString(Convert.FromBase64String(kvs[0].GetProperty("value").GetString()!)));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
             {
                 // try the next member
             }
         }
-        return null;
+        return (false, null);
     }
 
     /// <summary>Every gRPC request the members have started (the JSON gateway goes through gRPC too), summed.</summary>

@@ -46,6 +46,7 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
         int agent = cluster.AgentPid(leader);
         int? postmaster = cluster.PostmasterPid(leader);
         await using WriterClient writer = await StartWriterAsync();
+        await using var key = new LeaderKeyWatch(cluster.Keys, leader, clock);
         double t0 = clock.Now;
         BenchCluster.Kill(agent);
         BenchCluster.Kill(postmaster);
@@ -54,6 +55,10 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
         await Task.Delay(500);
         await writer.StopAsync();
         results.Add(profile, "failover: kill -9 until first write on new leader (s)", System, first.At - t0);
+        if (key.GoneAt is { } gone)
+        {
+            results.Add(profile, "failover: leader key expiry until first write on new leader (s)", System, first.At - gone);
+        }
         await RecordLostAsync("failover", writer, cluster.Sql.NodeAt(first.Server));
     }
 
