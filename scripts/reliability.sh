@@ -6,7 +6,8 @@
 #
 # Scenarios: kill-leader kill-leader-agent kill-leader-postmaster sigstop-leader-postmaster stop-etcd-minority
 # stop-etcd-majority switchover random (random faults from all of them, seed printed). Environment: DURATION (60s),
-# EVERY (20s), HOLD (10s), MODES ("sync async"). Synchronous runs need an agent that implements synchronous_mode;
+# EVERY (20s), HOLD (10s), MODES ("sync async"), KEEP (folder for results.jsonl and verify.log afterwards,
+# default /tmp/pgha-reliability-last). Synchronous runs need an agent that implements synchronous_mode;
 # when it cannot be switched on, the table says so and only async rows are printed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +26,13 @@ chmod 755 "$dir"  # PostgreSQL runs as postgres and must reach its data dir belo
 results="$dir/results.jsonl"
 notes=()
 
-cleanup() { "$pgha" sandbox down --dir "$dir/sandbox" >/dev/null 2>&1 || true; rm -rf "$dir"; }
+# The per-run JSON lines and the checker's log outlive the sandbox, for a post-mortem of any row.
+keep="${KEEP:-/tmp/pgha-reliability-last}"
+cleanup() {
+    "$pgha" sandbox down --dir "$dir/sandbox" >/dev/null 2>&1 || true
+    mkdir -p "$keep" && cp -f "$dir"/results.jsonl "$dir"/verify.log "$keep"/ 2>/dev/null || true
+    rm -rf "$dir"
+}
 trap cleanup EXIT
 
 echo "sandbox in $dir/sandbox (fast profile) ..." >&2
