@@ -23,15 +23,23 @@ public sealed class YamlOutputTests
     {
         var config = new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["ttl"] = 30L, ["ratio"] = 0.5, ["big"] = 1e20, ["neg"] = -3L, ["pause"] = true, ["off"] = false, ["nothing"] = null,
-            ["empty_map"] = new SortedDictionary<string, object?>(StringComparer.Ordinal), ["empty_list"] = new List<object?>(),
+            ["ttl"] = 30L,
+            ["ratio"] = 0.5,
+            ["big"] = 1e20,
+            ["neg"] = -3L,
+            ["pause"] = true,
+            ["off"] = false,
+            ["nothing"] = null,
+            ["empty_map"] = new SortedDictionary<string, object?>(StringComparer.Ordinal),
+            ["empty_list"] = new List<object?>(),
             ["postgresql"] = new SortedDictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["parameters"] = new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["max_connections"] = 100L, ["wal_level"] = "replica" },
                 ["pg_hba"] = new List<object?> { "host all all 0.0.0.0/0 md5", "local all all trust" },
                 ["nested_lists"] = new List<object?> { new List<object?> { 1L, "2" }, new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["k"] = "v" } },
             },
-            ["1"] = "numeric key", ["true"] = "boolean key",
+            ["1"] = "numeric key",
+            ["true"] = "boolean key",
         };
         for (int i = 0; i < s_awkward.Length; i++)
         {
