@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the test suites and benchmarks use)
 set -euo pipefail
 
-want=(postgresql etcd-server etcd-client)
+# clang and zlib1g-dev: `dotnet publish` links the NativeAOT binary with clang (binutils, libc6-dev come with it).
+want=(postgresql etcd-server etcd-client clang zlib1g-dev)
 if [[ "${1:-}" == "--test" ]]; then
     want+=(patroni haproxy iproute2 nftables procps jq)
 fi

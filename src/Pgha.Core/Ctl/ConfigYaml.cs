@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
 
 namespace Pgha.Core.Ctl;
 
@@ -16,7 +15,7 @@ public static class ConfigYaml
     public static string FromJson(string json)
     {
         object? tree = ToPlain(JsonNode.Parse(json));
-        return tree is null ? "{}\n" : new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(tree);
+        return tree is null ? "{}\n" : YamlBlockWriter.Write(tree, quoteSpecialStrings: true);
     }
 
     /// <exception cref="FormatException">The YAML is malformed or not a mapping.</exception>

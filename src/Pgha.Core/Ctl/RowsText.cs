@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using YamlDotNet.Serialization;
 
 namespace Pgha.Core.Ctl;
 
@@ -33,8 +32,14 @@ public static class RowsText
                 w.WriteStartObject();
                 foreach ((string key, object value) in Cells(keys, row))
                 {
-                    w.WritePropertyName(key);
-                    JsonSerializer.Serialize(w, value);
+                    if (value is long n)
+                    {
+                        w.WriteNumber(key, n);
+                    }
+                    else
+                    {
+                        w.WriteString(key, (string)value);
+                    }
                 }
                 w.WriteEndObject();
             }
@@ -45,8 +50,8 @@ public static class RowsText
 
     public static string Yaml(IReadOnlyList<string> keys, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var list = rows.Select(row => Cells(keys, row).ToDictionary(c => c.Key, c => c.Value)).ToList();
-        return new SerializerBuilder().Build().Serialize(list).TrimEnd('\n');
+        var list = rows.Select(row => Cells(keys, row).ToDictionary(c => c.Key, c => (object?)c.Value)).ToList();
+        return YamlBlockWriter.Write(list, quoteSpecialStrings: false).TrimEnd('\n');
     }
 
     private static IEnumerable<KeyValuePair<string, object>> Cells(IReadOnlyList<string> keys, IReadOnlyList<string> row)

@@ -6,8 +6,9 @@ public static class SelfCommand
     public static (string Executable, List<string> Arguments) Get()
     {
         string process = Environment.ProcessPath ?? "pgha";
-        string dll = typeof(SelfCommand).Assembly.Location;
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" && dll.Length > 0
+        // Under `dotnet`, this app's pgha.dll sits in the base directory (Assembly.Location is empty in a native binary).
+        string dll = Path.Combine(AppContext.BaseDirectory, typeof(SelfCommand).Assembly.GetName().Name + ".dll");
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" && File.Exists(dll)
             ? (process, [dll])
             : (process, []);
     }

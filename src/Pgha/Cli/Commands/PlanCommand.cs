@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pgha.Cli.Gen;
 using Pgha.Core.Planning;
 
@@ -12,7 +13,7 @@ namespace Pgha.Cli.Commands;
 /// </summary>
 public sealed class PlanCommand : Command
 {
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     private readonly Argument<string?> _inventory = new("inventory") { Description = "Inventory YAML (see pgha init)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<int?> _pg = new("--pg") { Description = "Number of PostgreSQL hosts (instead of an inventory)" };
@@ -33,20 +34,7 @@ public sealed class PlanCommand : Command
             TextWriter output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(_json))
             {
-                var view = new
-                {
-                    plan.EtcdMembers,
-                    plan.Quorum,
-                    plan.ToleratedEtcdFailures,
-                    plan.PostgresNodes,
-                    plan.ToleratedHostFailures,
-                    plan.FailureDomains,
-                    plan.ToleratedDomainLosses,
-                    plan.LimitingComponent,
-                    plan.LosesQuorumOnSingleHostLoss,
-                    Warnings = plan.Warnings.Select(w => new { w.Problem, w.Fix }),
-                };
-                output.WriteLine(JsonSerializer.Serialize(view, s_json));
+                output.WriteLine(ToJson(plan).ToJsonString(s_json));
             }
             else
             {
@@ -55,6 +43,21 @@ public sealed class PlanCommand : Command
             return plan.LosesQuorumOnSingleHostLoss ? ExitCodes.Failure : ExitCodes.Success;
         });
     }
+
+    /// <summary>Built as a JSON tree, not serialized by reflection: the published binary is NativeAOT.</summary>
+    private static JsonObject ToJson(QuorumPlan plan) => new()
+    {
+        ["etcd_members"] = new JsonArray(plan.EtcdMembers.Select(m => (JsonNode?)m).ToArray()),
+        ["quorum"] = plan.Quorum,
+        ["tolerated_etcd_failures"] = plan.ToleratedEtcdFailures,
+        ["postgres_nodes"] = plan.PostgresNodes,
+        ["tolerated_host_failures"] = plan.ToleratedHostFailures,
+        ["failure_domains"] = plan.FailureDomains,
+        ["tolerated_domain_losses"] = plan.ToleratedDomainLosses,
+        ["limiting_component"] = plan.LimitingComponent,
+        ["loses_quorum_on_single_host_loss"] = plan.LosesQuorumOnSingleHostLoss,
+        ["warnings"] = new JsonArray(plan.Warnings.Select(w => (JsonNode?)new JsonObject { ["problem"] = w.Problem, ["fix"] = w.Fix }).ToArray()),
+    };
 
     private Inventory InventoryFrom(ParseResult parse)
     {

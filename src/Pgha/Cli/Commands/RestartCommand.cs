@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pgha.Core.Cluster;
 using Pgha.Core.Ctl;
 using Pgha.Operations;
@@ -79,7 +79,7 @@ public sealed class RestartCommand : Command
 
     private static string Body(string when, string? version, bool pending, int? timeout)
     {
-        var body = new Dictionary<string, object>();
+        var body = new JsonObject();
         if (when != "now")
         {
             if (!SwitchoverBody.HasZone(when) || !DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at))
@@ -100,6 +100,6 @@ public sealed class RestartCommand : Command
         {
             body["timeout"] = t;
         }
-        return JsonSerializer.Serialize(body);
+        return body.ToJsonString();
     }
 }

@@ -100,12 +100,12 @@ public sealed class SwitchoverCommand : Command
     private static async Task<(int, string)> SendAsync(ClusterSession session, ClusterView view, SwitchoverRequest request, CancellationToken ct)
     {
         Member? target = view.LeaderMember ?? (request.Candidate is { } c ? view.FindMember(c) : null);
-        string json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?>
+        string json = new System.Text.Json.Nodes.JsonObject
         {
             ["leader"] = request.Leader,
             ["candidate"] = request.Candidate,
             ["scheduled_at"] = request.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        });
+        }.ToJsonString();
         if (target is not null)
         {
             ApiReply reply = await session.Api.SendAsync(target, HttpMethod.Post, request.IsFailover ? "/failover" : "/switchover", json, ct);
