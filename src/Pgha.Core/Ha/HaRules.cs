@@ -17,7 +17,7 @@ public static class HaRules
             SlowWalWrites = input.Postgres.WalWrite == WalWriteCheck.TimedOut ? input.Memory.SlowWalWrites + 1 : 0,
             StartingSince = input.Postgres.RunState == PostgresRunState.Starting ? input.Memory.StartingSince ?? input.Now : null,
         };
-        input = input with { Memory = memory };
+        input = input with { Memory = ForgetExpiredProof(memory, input) };
 
         if (FailsafeRules.DecideWithoutDcs(input) is { } failsafe)
         {
@@ -56,5 +56,20 @@ public static class HaRules
             return FollowerRules.Decide(input);
         }
         return FailsafeRules.BlockRace(input) ?? LeaderRaceRules.Decide(input);
+    }
+
+    /// <summary>
+    /// A leadership proof that ran out speaks for nothing. While PostgreSQL may accept writes the self-fencing rule acts
+    /// on it (it demotes); otherwise (the fence already stopped it, or it crashed) nothing would, and a key still held "in
+    /// doubt" would keep the agent cycling at once with every etcd read cut off by a proof already past. Etcd's own view
+    /// decides from here whether the key is still ours.
+    /// </summary>
+    private static AgentMemory ForgetExpiredProof(AgentMemory memory, HaInput input)
+    {
+        if (SelfFencing.MayAcceptWrites(input.Postgres) || LeadershipProof.Expires(memory, input.Settings) is not { } expires || input.Now < expires)
+        {
+            return memory;
+        }
+        return memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, LeaderKeyInDoubt = false, FailsafeConfirmedAt = null };
     }
 }

@@ -20,6 +20,8 @@ public sealed class HaLoop(
     TimeProvider clock,
     ILogger<HaLoop> logger)
 {
+    private static readonly TimeSpan s_againFloor = TimeSpan.FromMilliseconds(100);
+
     public AgentMemory Memory { get; private set; } = AgentMemory.Initial;
 
     public async Task RunAsync(CancellationToken ct)
@@ -32,6 +34,8 @@ public sealed class HaLoop(
                 bool again = await CycleAsync(ct);
                 if (again)
                 {
+                    // At once, but never a busy loop: a cycle that failed fast waits a little before the next.
+                    await Task.Delay(s_againFloor - Min(clock.GetUtcNow() - started, s_againFloor), clock, ct);
                     continue;
                 }
             }
@@ -77,4 +81,6 @@ public sealed class HaLoop(
         }
         return Memory.LockRefreshFailed || Memory.LeaderKeyInDoubt;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

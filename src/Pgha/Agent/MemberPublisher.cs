@@ -39,8 +39,8 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
             ConnUrl = member.ConnUrl,
         };
         Volatile.Write(ref _current, snapshot);
-        // After a failed key refresh etcd is in doubt: the next decision (a demotion) must not wait for this write.
-        if (input.Cluster.IsReachable && !memory.LockRefreshFailed)
+        // After a failed or unanswered key refresh the next decision (a demotion, or the retry) must not wait for this write.
+        if (input.Cluster.IsReachable && !memory.LockRefreshFailed && !memory.LeaderKeyInDoubt)
         {
             // Patroni rewrites a member key that vanished (an operator removed it); otherwise unchanged content is not re-sent.
             bool keyMissing = !input.Cluster.Members.Any(m => m.Name == member.Name);

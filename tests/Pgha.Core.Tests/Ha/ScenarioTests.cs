@@ -65,6 +65,25 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void A_leader_whose_fence_stopped_postgres_after_the_proof_ran_out_forgets_the_key_and_no_longer_cycles_at_once()
+    {
+        var n1 = new ScenarioNode(Settings.For("n1"), _time);
+        ClusterView cluster = Cluster.WithLeader("n1");
+        n1.Cycle(cluster, Postgres.RunningPrimary());
+        n1.Wait(LoopWait);
+        n1.Cycle(cluster, Postgres.RunningPrimary(), KeyAnswer.NoAnswer);
+        Assert.True(n1.Memory.LeaderKeyInDoubt);
+
+        n1.Wait(TimeSpan.FromSeconds(16)); // past ttl − margin: the fence process stopped PostgreSQL before the agent's next decision
+        HaDecision after = n1.Cycle(ClusterView.Unreachable, Postgres.Stopped(inRecovery: false));
+
+        Assert.Equal(HaReasons.NoDcs, after.Reason);
+        Assert.False(n1.Memory.HoldsLeaderKey);
+        Assert.False(n1.Memory.LeaderKeyInDoubt);
+        Assert.Null(n1.Memory.LeaderKeyRefreshedAt);
+    }
+
+    [Fact]
     public void A_leader_whose_refresh_got_no_answer_refreshes_again_when_etcd_is_back_and_stays()
     {
         var n1 = new ScenarioNode(Settings.For("n1"), _time);
