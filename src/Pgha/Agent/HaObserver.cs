@@ -76,11 +76,14 @@ public sealed class HaObserver(
     private async Task<ClusterView> ReadClusterAsync(DateTimeOffset? proofExpires, CancellationToken ct)
     {
         DateTimeOffset deadline = clock.GetUtcNow() + settings.Ha.RetryTimeout;
-        if (proofExpires is { } expires && expires < deadline)
+        // Only the proof's end cuts a call short: retry_timeout is the retry loop's, so the etcd client's own call
+        // timeouts still fire first and move it to the next endpoint.
+        DateTimeOffset? cutOff = proofExpires is { } expires && expires < deadline ? expires : null;
+        if (cutOff is { } end)
         {
-            deadline = expires;
+            deadline = end;
         }
-        using var bounded = new ProofBound(deadline, clock, ct);
+        using var bounded = new ProofBound(cutOff, clock, ct);
         TimeSpan backoff = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -92,7 +95,7 @@ public sealed class HaObserver(
             {
                 if (bounded.Expired || clock.GetUtcNow() + backoff >= deadline)
                 {
-                    logger.LogWarning("etcd is not accessible: {Error}", e is DcsUnavailableException ? e.Message : "no answer within retry_timeout or before the leadership proof ends");
+                    logger.LogWarning("etcd is not accessible: {Error}", e is DcsUnavailableException ? e.Message : "no answer before the leadership proof ends");
                     return ClusterView.Unreachable;
                 }
                 logger.LogDebug("etcd read failed, retrying: {Error}", e.Message);

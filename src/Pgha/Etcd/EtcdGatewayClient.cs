@@ -52,7 +52,18 @@ public sealed class EtcdGatewayClient : IDisposable
         for (int attempt = 0; ; attempt++)
         {
             string endpoint = Endpoints.Current;
-            EtcdReply reply = await TrySendAsync(endpoint, path, body, CallTimeoutWithin(budget), ct);
+            EtcdReply reply;
+            try
+            {
+                reply = await TrySendAsync(endpoint, path, body, CallTimeoutWithin(budget), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up (its own deadline): this endpoint did not answer in the time there was, so the
+                // next call starts at another, as after a timeout of our own.
+                Endpoints.Rotate(endpoint);
+                throw;
+            }
             if (reply.Json is JsonNode ok)
             {
                 NoteWrite(path, ok);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Pgha.Agent;
 using Pgha.Core.Dcs;
 using Pgha.Etcd;
@@ -20,6 +22,25 @@ public sealed class EtcdEndpointFailureTests() : EtcdTestCluster(21)
         Assert.True(await store.PutAsync(DcsKeys.Config, "{}", null, default));
         Assert.Equal("1", (await store.ReadAsync(default)).Initialize);
         Assert.NotEqual(Etcd.ClientUrls[0], client.Endpoints.Current);
+    }
+
+    [Fact]
+    public async Task A_call_its_caller_cuts_short_moves_the_client_to_the_next_endpoint()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(); // connections queue in its backlog and are never answered
+        string silentUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        using var client = new EtcdGatewayClient([silentUrl, Etcd.ClientUrls[1]], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+        var store = new EtcdClusterStore(client, Prefix);
+
+        using (var cut = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ReadAsync(cut.Token));
+        }
+
+        Assert.Equal(Etcd.ClientUrls[1], client.Endpoints.Current);
+        using var hang = new CancellationTokenSource(Patience);
+        await store.ReadAsync(hang.Token);
     }
 
     [Fact]
