@@ -6,7 +6,7 @@
 #
 # Scenarios: kill-leader kill-leader-agent kill-leader-postmaster sigstop-leader-postmaster stop-etcd-minority
 # stop-etcd-majority switchover random (random faults from all of them, seed printed). Environment: DURATION (60s),
-# EVERY (20s), HOLD (10s), MODES ("sync async"), KEEP (folder for results.jsonl and verify.log afterwards,
+# EVERY (20s), HOLD (10s), MODES ("sync async"), KEEP (folder for results.jsonl, verify.log and the members' logs afterwards,
 # default /tmp/pgha-reliability-last). Synchronous runs need an agent that implements synchronous_mode;
 # when it cannot be switched on, the table says so and only async rows are printed.
 set -euo pipefail
@@ -26,11 +26,14 @@ chmod 755 "$dir"  # PostgreSQL runs as postgres and must reach its data dir belo
 results="$dir/results.jsonl"
 notes=()
 
-# The per-run JSON lines and the checker's log outlive the sandbox, for a post-mortem of any row.
+# The per-run JSON lines, the checker's log and the members' logs outlive the sandbox, for a post-mortem of any row.
 keep="${KEEP:-/tmp/pgha-reliability-last}"
 cleanup() {
     "$pgha" sandbox down --dir "$dir/sandbox" >/dev/null 2>&1 || true
     mkdir -p "$keep" && cp -f "$dir"/results.jsonl "$dir"/verify.log "$keep"/ 2>/dev/null || true
+    for member in "$dir"/sandbox/pgha*/; do
+        [[ -d "$member/log" ]] && rm -rf "$keep/$(basename "$member")-log" && cp -r "$member/log" "$keep/$(basename "$member")-log"
+    done
     rm -rf "$dir"
 }
 trap cleanup EXIT
