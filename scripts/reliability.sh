@@ -29,11 +29,15 @@ notes=()
 # The per-run JSON lines, the checker's log and the members' logs outlive the sandbox, for a post-mortem of any row.
 keep="${KEEP:-/tmp/pgha-reliability-last}"
 cleanup() {
-    "$pgha" sandbox down --dir "$dir/sandbox" >/dev/null 2>&1 || true
     mkdir -p "$keep" && cp -f "$dir"/results.jsonl "$dir"/verify.log "$keep"/ 2>/dev/null || true
+    # Before `sandbox down`, which removes the members' folders.
     for member in "$dir"/sandbox/pgha*/; do
-        [[ -d "$member/log" ]] && rm -rf "$keep/$(basename "$member")-log" && cp -r "$member/log" "$keep/$(basename "$member")-log"
+        if [[ -d "$member/log" ]]; then
+            rm -rf "$keep/$(basename "$member")-log"
+            cp -r "$member/log" "$keep/$(basename "$member")-log" || true
+        fi
     done
+    "$pgha" sandbox down --dir "$dir/sandbox" >/dev/null 2>&1 || true
     rm -rf "$dir"
 }
 trap cleanup EXIT
