@@ -9,8 +9,6 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    public async Task<string?> GetAsync(string key) => (await TryGetAsync(key)).Value;
-
     /// <summary>The key's value (null: no such key); Answered is false when no member answered.</summary>
     public async Task<(bool Answered, string? Value)> TryGetAsync(string key)
     {

@@ -8,6 +8,20 @@ public sealed record AgentMemory
 {
     public static readonly AgentMemory Initial = new();
 
+    /// <summary>
+    /// After a demotion that gives up the key: nothing of it, nor any failsafe proof, speaks for this node any more,
+    /// and the next start checks for divergence.
+    /// </summary>
+    public AgentMemory SteppedDown() => this with
+    {
+        HoldsLeaderKey = false,
+        LeaderKeyRefreshedAt = null,
+        LockRefreshFailed = false,
+        LeaderKeyInDoubt = false,
+        NeedsRewindCheck = true,
+        FailsafeConfirmedAt = null,
+    };
+
     /// <summary>When this node last refreshed (or took) the leader key successfully.</summary>
     public DateTimeOffset? LeaderKeyRefreshedAt { get; init; }
     /// <summary>True while this node believes it holds the leader key.</summary>

@@ -31,16 +31,7 @@ internal static class FailsafeRules
             AgentMemory next = input.Memory with { FailsafeConfirmedAt = confirmed };
             return Decision.Do(next, HaReasons.FailsafeStay);
         }
-        AgentMemory cleared = input.Memory with
-        {
-            HoldsLeaderKey = false,
-            LeaderKeyRefreshedAt = null,
-            LockRefreshFailed = false,
-            LeaderKeyInDoubt = false,
-            NeedsRewindCheck = true,
-            FailsafeConfirmedAt = null,
-        };
-        return Decision.Do(cleared, HaReasons.FailsafeDemote(string.Join(", ", check.Refused)), new Demote(DemoteMode.Offline));
+        return Decision.Do(input.Memory.SteppedDown(), HaReasons.FailsafeDemote(string.Join(", ", check.Refused)), new Demote(DemoteMode.Offline));
     }
 
     /// <summary>

@@ -12,15 +12,7 @@ internal static class SelfFencing
         {
             return null;
         }
-        AgentMemory cleared = input.Memory with
-        {
-            HoldsLeaderKey = false,
-            LeaderKeyRefreshedAt = null,
-            LockRefreshFailed = false,
-            LeaderKeyInDoubt = false,
-            NeedsRewindCheck = true,
-            FailsafeConfirmedAt = null,
-        };
+        AgentMemory cleared = input.Memory.SteppedDown();
         if (input.Memory.LockRefreshFailed)
         {
             return Decision.Do(cleared, HaReasons.DemoteLockRefreshFailed, new Demote(DemoteMode.ImmediateNoLock));

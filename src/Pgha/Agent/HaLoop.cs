@@ -35,7 +35,11 @@ public sealed class HaLoop(
                 if (again)
                 {
                     // At once, but never a busy loop: a cycle that failed fast waits a little before the next.
-                    await Task.Delay(s_againFloor - Min(clock.GetUtcNow() - started, s_againFloor), clock, ct);
+                    TimeSpan took = clock.GetUtcNow() - started;
+                    if (took < s_againFloor)
+                    {
+                        await Task.Delay(s_againFloor - took, clock, ct);
+                    }
                     continue;
                 }
             }
@@ -81,6 +85,4 @@ public sealed class HaLoop(
         }
         return Memory.LockRefreshFailed || Memory.LeaderKeyInDoubt;
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -78,15 +78,7 @@ internal sealed class SafetySimulation
     public bool DcsAnswers(SimAgent agent) => Now >= agent.IsolatedUntil && !Chance(Faults.MessageLoss);
 
     /// <summary>A DCS write: lost before etcd, applied, or applied with its answer lost (reported as failed).</summary>
-    public bool DcsWrite(SimAgent agent, Func<bool> write)
-    {
-        if (!DcsAnswers(agent))
-        {
-            return false;
-        }
-        bool result = write();
-        return result && !Chance(Faults.AmbiguousWrite);
-    }
+    public bool DcsWrite(SimAgent agent, Func<bool> write) => KeyCall(agent, write) == KeyAnswer.Done;
 
     /// <summary>A key acquire or refresh as the executor sees it: done, refused by etcd, or no answer (lost, or applied with its answer lost).</summary>
     public KeyAnswer KeyCall(SimAgent agent, Func<bool> write)
