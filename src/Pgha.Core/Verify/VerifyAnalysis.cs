@@ -11,7 +11,9 @@ namespace Pgha.Core.Verify;
 /// cannot fake this, and a switchover back (A, B, then A on a new timeline) does not count.</item>
 /// <item><b>Outage per fault</b>: the longest stretch without any acknowledgement inside the fault's window (from its
 /// start to the next fault's start or the end of the run), where the first stretch runs from the fault's start to the
-/// first acknowledgement after it.</item>
+/// first acknowledgement after it and the last from the last acknowledgement to the window's end. A fault is not
+/// recovered when no write was acknowledged after it, or when that last stretch is its longest and longer than a
+/// healthy writer's pause (one write interval plus a second): writes stopped and did not come back.</item>
 /// <item><b>Failover</b>: the first acknowledgement from a term not seen before, in acknowledgement order.</item>
 /// </list>
 /// </summary>
@@ -19,7 +21,7 @@ public static class VerifyAnalysis
 {
     public static VerifyReport Analyze(
         IReadOnlyList<AckedWrite> acked, IReadOnlyCollection<long> unknown, IReadOnlyList<NodeContents> nodes,
-        IReadOnlyList<FaultEvent> faults, DateTimeOffset runEnd)
+        IReadOnlyList<FaultEvent> faults, DateTimeOffset runEnd, TimeSpan writeInterval)
     {
         var primaries = nodes.Where(n => n.Reachable && n.IsPrimary).ToList();
         NodeContents? final = primaries.Count == 1 ? primaries[0] : null;
@@ -35,7 +37,7 @@ public static class VerifyAnalysis
             PrimariesAtEnd = primaries.Select(p => p.Server).ToList(),
             UnreadNodes = nodes.Where(n => !n.Reachable).ToList(),
             SplitBrains = FindSplitBrains(acked),
-            Outages = Outages(byAck, faults, runEnd),
+            Outages = Outages(byAck, faults, runEnd, writeInterval),
             Failovers = Failovers(byAck),
         };
     }
@@ -61,7 +63,8 @@ public static class VerifyAnalysis
         return found;
     }
 
-    public static IReadOnlyList<FaultOutage> Outages(IReadOnlyList<AckedWrite> byAck, IReadOnlyList<FaultEvent> faults, DateTimeOffset runEnd)
+    public static IReadOnlyList<FaultOutage> Outages(
+        IReadOnlyList<AckedWrite> byAck, IReadOnlyList<FaultEvent> faults, DateTimeOffset runEnd, TimeSpan writeInterval)
     {
         var ordered = faults.OrderBy(f => f.StartedAt).ToList();
         var outages = new List<FaultOutage>();
@@ -80,7 +83,10 @@ public static class VerifyAnalysis
             {
                 longest = acks[k] - acks[k - 1] > longest ? acks[k] - acks[k - 1] : longest;
             }
-            outages.Add(new FaultOutage(fault, longest, Recovered: true));
+            // Writes that resumed briefly and stopped again before the window closed have not recovered.
+            TimeSpan trailing = windowEnd - acks[^1];
+            bool stoppedAgain = trailing > longest && trailing > writeInterval + TimeSpan.FromSeconds(1);
+            outages.Add(new FaultOutage(fault, trailing > longest ? trailing : longest, Recovered: !stoppedAgain));
         }
         return outages;
     }

@@ -44,7 +44,7 @@ public sealed class VerifyRun(VerifySettings settings, TextWriter log, TimeProvi
 
         log.WriteLine($"writes stopped; waiting up to {settings.Settle.TotalSeconds:0} s for one primary and every member to answer");
         IReadOnlyList<NodeContents> nodes = await new VerifyReadBack(settings.Dsn, table, clock).ReadSettledAsync(settings.Settle, ct);
-        VerifyReport report = VerifyAnalysis.Analyze(results.SelectMany(r => r.Acked).ToList(), results.SelectMany(r => r.Unknown).ToList(), nodes, _faults, end);
+        VerifyReport report = VerifyAnalysis.Analyze(results.SelectMany(r => r.Acked).ToList(), results.SelectMany(r => r.Unknown).ToList(), nodes, _faults, end, settings.Interval);
         var info = new VerifyRunInfo
         {
             RunId = table.RunId,

@@ -14,8 +14,15 @@ public sealed class VerifyAnalysisTests
 
     private static NodeContents Node(string server, bool primary, params long[] values) => new(server, true, primary, values.ToHashSet());
 
-    private static VerifyReport Analyze(IReadOnlyList<AckedWrite> acked, IReadOnlyList<NodeContents> nodes, IReadOnlyList<FaultEvent>? faults = null, long[]? unknown = null) =>
-        VerifyAnalysis.Analyze(acked, unknown ?? [], nodes, faults ?? [], s_t0.AddSeconds(60));
+    private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The writers stop one write interval after the last acknowledgement unless the row says when.</summary>
+    private static VerifyReport Analyze(
+        IReadOnlyList<AckedWrite> acked, IReadOnlyList<NodeContents> nodes, IReadOnlyList<FaultEvent>? faults = null, long[]? unknown = null, int? endMs = null)
+    {
+        DateTimeOffset end = endMs is int ms ? s_t0.AddMilliseconds(ms) : acked.Max(w => w.AckedAt) + s_interval;
+        return VerifyAnalysis.Analyze(acked, unknown ?? [], nodes, faults ?? [], end, s_interval);
+    }
 
     public static TheoryData<string, AckedWrite[], int> SplitBrainRows => new()
     {
@@ -87,9 +94,32 @@ public sealed class VerifyAnalysisTests
     public void Max_and_median_outage_over_faults()
     {
         FaultEvent F(int s) => new("x", s_t0.AddSeconds(s), null);
-        AckedWrite[] acked = [W(1, A, 1, 0, 1100), W(2, A, 1, 0, 13000), W(3, A, 1, 0, 24000), W(4, A, 1, 0, 39000)];
-        VerifyReport report = Analyze(acked, [Node(A, true, 1, 2, 3, 4)], [F(1), F(10), F(20), F(30)]);
+        // A write acknowledged every 100 ms for 40 s, except none during [1, 2), [10, 13), [20, 24) and [30, 39) s.
+        (int From, int To)[] silent = [(1000, 2000), (10000, 13000), (20000, 24000), (30000, 39000)];
+        AckedWrite[] acked = Enumerable.Range(0, 400).Select(i => i * 100)
+            .Where(ms => !silent.Any(s => ms >= s.From && ms < s.To))
+            .Select(ms => W(ms, A, 1, ms, ms)).ToArray();
+        VerifyReport report = Analyze(acked, [Node(A, true, acked.Select(w => w.Value).ToArray())], [F(1), F(10), F(20), F(30)]);
         Assert.Equal((TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(3.5)), (report.MaxOutage!.Value, report.MedianOutage!.Value));
+        Assert.All(report.Outages, o => Assert.True(o.Recovered));
+    }
+
+    [Fact]
+    public void Writes_that_resume_and_stop_again_until_the_end_are_an_outage_until_the_end_and_not_recovered()
+    {
+        var fault = new FaultEvent("kill-leader", s_t0.AddSeconds(1), null);
+        AckedWrite[] acked = [W(1, A, 1, 0, 900), W(2, B, 2, 1000, 1100), W(3, B, 2, 1100, 1200)];
+        FaultOutage outage = Assert.Single(Analyze(acked, [Node(B, true, 1, 2, 3)], [fault], endMs: 9200).Outages);
+        Assert.Equal((TimeSpan.FromSeconds(8), false), (outage.Outage, outage.Recovered));
+    }
+
+    [Fact]
+    public void A_quiet_end_shorter_than_a_write_interval_and_a_second_still_counts_as_recovered()
+    {
+        var fault = new FaultEvent("stop-etcd-minority", s_t0.AddSeconds(1), null);
+        AckedWrite[] acked = [W(1, A, 1, 0, 900), W(2, A, 1, 1000, 1010), W(3, A, 1, 1020, 1030)];
+        FaultOutage outage = Assert.Single(Analyze(acked, [Node(A, true, 1, 2, 3)], [fault], endMs: 1900).Outages);
+        Assert.Equal((TimeSpan.FromMilliseconds(870), true), (outage.Outage, outage.Recovered));
     }
 
     [Fact]
