@@ -14,8 +14,12 @@ namespace Pgha.Etcd;
 /// key naming us on this very lease (Patroni 3.0.2 refreshes the same way): the key lives as long as the lease, and
 /// only an explicit delete could remove it, which the watch reports. Anything else falls back to the transaction.
 /// </param>
-public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds, EtcdClusterCache? cache = null) : ILeaderLease
+/// <param name="clock">When the lease was last kept alive: a member that does not hold the leader key renews it only
+/// every third of the ttl, not every cycle (its key then still outlives two missed renewals).</param>
+public sealed class EtcdLeaderLease(
+    EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds, EtcdClusterCache? cache = null, TimeProvider? clock = null) : ILeaderLease
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly string _leaderKey = prefix + DcsKeys.Leader;
     private readonly string _memberKey = prefix + DcsKeys.Member(name);
@@ -24,7 +28,7 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     private string? _memberJson;
     private string? _writtenMemberJson;
     private long _writtenOnLease;
-    private bool _renewedSincePublish;
+    private long _renewedAt;
 
     /// <summary>The lease currently held (0: none yet, or revoked).</summary>
     public long LeaseId => Volatile.Read(ref _leaseId);
@@ -68,18 +72,22 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
     public Task PublishMemberAsync(string memberJson, bool keyMissing, CancellationToken ct) => UnderLockAsync(async () =>
     {
         _memberJson = memberJson;
-        if (_renewedSincePublish && _leaseId != 0)
-        {
-            _renewedSincePublish = false; // the leader refresh of this cycle already kept the lease alive
-        }
-        else
+        // A leader's refresh of this cycle has just kept the lease alive; a replica's need not be kept alive each cycle.
+        if (keyMissing || !RenewedRecently())
         {
             await KeepAliveAsync(ct);
-            _renewedSincePublish = false;
         }
         if (keyMissing || _memberJson != _writtenMemberJson || _writtenOnLease != _leaseId)
         {
-            await PutMemberAsync(ct);
+            try
+            {
+                await PutMemberAsync(ct);
+            }
+            catch (EtcdRpcException e) when (EtcdErrors.IsLeaseNotFound(e))
+            {
+                _grantedTtl = 0; // expired since its last renewal: a fresh lease, and the put again on it
+                await KeepAliveAsync(ct);
+            }
         }
         return true;
     }, ct);
@@ -112,7 +120,7 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
             try
             {
                 await EtcdLeases.KeepAliveAsync(client, _leaseId, ct);
-                _renewedSincePublish = true;
+                _renewedAt = _clock.GetTimestamp();
                 return;
             }
             catch (LeaseLostException)
@@ -122,8 +130,14 @@ public sealed class EtcdLeaderLease(EtcdGatewayClient client, string prefix, str
         }
         Volatile.Write(ref _leaseId, await EtcdLeases.GrantAsync(client, ttl, ct));
         _grantedTtl = ttl;
-        _renewedSincePublish = true;
+        _renewedAt = _clock.GetTimestamp();
         await PutMemberAsync(ct);
+    }
+
+    private bool RenewedRecently()
+    {
+        int ttl = Math.Max(1, ttlSeconds());
+        return _leaseId != 0 && ttl == _grantedTtl && _clock.GetElapsedTime(_renewedAt) < TimeSpan.FromSeconds(ttl / 3.0);
     }
 
     private async Task PutMemberAsync(CancellationToken ct)

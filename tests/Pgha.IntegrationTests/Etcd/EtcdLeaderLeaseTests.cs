@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Pgha.Core.Cluster;
 using Pgha.Etcd;
 using Pgha.Testing;
@@ -94,5 +97,45 @@ public sealed class EtcdLeaderLeaseTests() : EtcdTestCluster(1)
         Assert.Null(view.Leader);
         Assert.Null(view.FindMember("n1"));
         Assert.Equal(0, n1.LeaseId);
+    }
+
+    [Fact]
+    public async Task A_member_without_the_leader_key_renews_its_lease_only_every_third_of_the_ttl()
+    {
+        var clock = new FakeTimeProvider();
+        EtcdGatewayClient client = Client();
+        var n1 = new EtcdLeaderLease(client, Prefix, "n1", () => 30, clock: clock);
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
+        await Wait.UntilAsync(async () => await RemainingTtlAsync(client, n1.LeaseId) <= 28, Patience, "the lease's ttl ran down by 2 s");
+
+        clock.Advance(TimeSpan.FromSeconds(9));
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
+        Assert.True(await RemainingTtlAsync(client, n1.LeaseId) <= 28, "a publish within ttl/3 of the last renewal sent no keep-alive");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
+        Assert.True(await RemainingTtlAsync(client, n1.LeaseId) >= 29, "a publish ttl/3 after the last renewal kept the lease alive");
+    }
+
+    [Fact]
+    public async Task A_changed_member_on_a_lease_that_expired_between_renewals_is_written_on_a_new_lease()
+    {
+        var n1 = new EtcdLeaderLease(Client(), Prefix, "n1", () => 2, clock: new FakeTimeProvider());
+        await n1.PublishMemberAsync(MemberJson, keyMissing: false, default);
+        long firstLease = n1.LeaseId;
+        EtcdClusterStore store = Store();
+        await Wait.UntilAsync(async () => (await store.ReadAsync(default)).FindMember("n1") is null, Patience, "the lease expired");
+
+        string changed = MemberJson.Replace("\"running\"", "\"starting\"", StringComparison.Ordinal);
+        await n1.PublishMemberAsync(changed, keyMissing: false, default);
+
+        Assert.NotEqual(firstLease, n1.LeaseId);
+        Assert.Equal(changed, Core.Dcs.MemberJson.Serialize((await store.ReadAsync(default)).FindMember("n1")!));
+    }
+
+    private static async Task<long> RemainingTtlAsync(EtcdGatewayClient client, long leaseId)
+    {
+        JsonNode reply = await client.CallAsync("/v3/lease/timetolive", new JsonObject { ["ID"] = leaseId.ToString(CultureInfo.InvariantCulture) }, default);
+        return long.Parse(reply["TTL"]!.GetValue<string>(), CultureInfo.InvariantCulture);
     }
 }
