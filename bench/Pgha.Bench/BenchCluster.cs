@@ -112,6 +112,40 @@ public sealed class BenchCluster : IAsyncDisposable
         return int.Parse(children.Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Every process the HA system runs for <paramref name="node"/>: pgha's agent and its fence process (a separate
+    /// process found by its <c>--agent-pid</c>), Patroni's one python process.
+    /// </summary>
+    public IReadOnlyList<int> HaPids(string node)
+    {
+        int agent = AgentPid(node);
+        if (System != BenchSystem.Pgha)
+        {
+            return [agent];
+        }
+        string fenceOf = $"\0fence\0--data-dir\0{DataDir(node)}\0";
+        var fences = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out int pid) ? pid : 0)
+            .Where(pid => pid > 0 && ReadCommandLine(pid).Contains(fenceOf, StringComparison.Ordinal));
+        return [agent, .. fences];
+    }
+
+    private static string ReadCommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return ""; // gone meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     public int? PostmasterPid(string node)
     {
         string file = Path.Combine(DataDir(node), "postmaster.pid");

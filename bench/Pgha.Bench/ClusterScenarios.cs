@@ -18,22 +18,28 @@ public sealed class ClusterScenarios(BenchCluster cluster, string profile, Resul
         return leader;
     }
 
-    /// <summary>Agent RSS and CPU and etcd requests over an idle window (nothing but the agents talks to etcd then).</summary>
+    /// <summary>
+    /// Memory and CPU of every HA process per node (pgha: agent + fence) and etcd requests over an idle window (nothing
+    /// but the agents talks to etcd then).
+    /// </summary>
     public async Task SteadyAsync()
     {
         await Task.Delay(TimeSpan.FromSeconds(5)); // let post-bootstrap work (checkpoints, slot creation) finish
-        int[] pids = cluster.Nodes.Select(cluster.AgentPid).ToArray();
-        double cpu0 = pids.Sum(ProcStats.CpuSeconds);
+        IReadOnlyList<int>[] perNode = cluster.Nodes.Select(cluster.HaPids).ToArray();
+        double cpu0 = perNode.Sum(pids => pids.Sum(ProcStats.CpuSeconds));
         double etcd0 = await cluster.Keys.RequestsStartedAsync();
         double t0 = clock.Now;
         await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
         double seconds = clock.Now - t0;
         double etcd1 = await cluster.Keys.RequestsStartedAsync();
-        double cpu1 = pids.Sum(ProcStats.CpuSeconds);
-        results.Add(profile, "idle agent RSS, mean of 3 (MiB)", System, pids.Average(ProcStats.RssMiB));
-        results.Add(profile, "idle agent CPU per minute, mean of 3 (s)", System, (cpu1 - cpu0) / pids.Length * 60 / seconds);
+        double cpu1 = perNode.Sum(pids => pids.Sum(ProcStats.CpuSeconds));
+        int nodes = perNode.Length;
+        results.Add(profile, "idle agent RSS, mean of 3 (MiB)", System, perNode.Average(pids => ProcStats.RssMiB(pids[0])));
+        results.Add(profile, "idle RSS per node, all HA processes (MiB)", System, perNode.Average(pids => pids.Sum(ProcStats.RssMiB)));
+        results.Add(profile, "idle PSS per node, all HA processes (MiB)", System, perNode.Average(pids => pids.Sum(ProcStats.PssMiB)));
+        results.Add(profile, "idle CPU per minute per node, all HA processes (s)", System, (cpu1 - cpu0) / nodes * 60 / seconds);
         // The bench's own metrics scrape is HTTP, not gRPC: it does not count.
-        results.Add(profile, "etcd requests/s per agent (idle)", System, (etcd1 - etcd0) / pids.Length / seconds);
+        results.Add(profile, "etcd requests/s per agent (idle)", System, (etcd1 - etcd0) / nodes / seconds);
     }
 
     public async Task RestAsync(string leader)

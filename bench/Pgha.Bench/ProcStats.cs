@@ -13,6 +13,16 @@ public static class ProcStats
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>
+    /// Proportional set size: resident pages, each shared page divided among the processes mapping it, so that two
+    /// processes of one binary (pgha's agent and fence) do not count its code twice.
+    /// </summary>
+    public static double PssMiB(int pid)
+    {
+        string line = File.ReadLines($"/proc/{pid}/smaps_rollup").First(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
     /// <summary>utime + stime + cutime + cstime, in seconds.</summary>
     public static double CpuSeconds(int pid)
     {

@@ -14,12 +14,19 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
     public string DeadlineFile => Path.Combine(runDir, "fence.deadline");
     public string PidFile => Path.Combine(runDir, "fence.pid");
 
+    private long? _written;
+
     public void Update(AgentMemory memory, HaSettings settings, LongActionStatus? longAction)
     {
         DateTimeOffset deadline = FenceDeadline.Compute(memory, settings, longAction, clock.GetUtcNow());
         long ms = deadline == DateTimeOffset.MaxValue ? long.MaxValue : deadline.ToUnixTimeMilliseconds();
-        Directory.CreateDirectory(runDir);
-        AtomicFile.Write(DeadlineFile, ms.ToString(CultureInfo.InvariantCulture), AtomicFile.Normal, null);
+        // A replica's deadline stays "none" cycle after cycle: rewriting it would cost an fsync and wake the fence.
+        if (ms != _written || !File.Exists(DeadlineFile))
+        {
+            Directory.CreateDirectory(runDir);
+            AtomicFile.Write(DeadlineFile, ms.ToString(CultureInfo.InvariantCulture), AtomicFile.Normal, null);
+            _written = ms;
+        }
         EnsureRunning();
     }
 
