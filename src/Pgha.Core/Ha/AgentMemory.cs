@@ -32,6 +32,17 @@ public sealed record AgentMemory
     public bool NeedsRewindCheck { get; init; }
     /// <summary>Number of consecutive cycles in which a start of PostgreSQL failed.</summary>
     public int FailedStarts { get; init; }
+    /// <summary>
+    /// The last start failed because PostgreSQL refused the leader's timeline: its WAL or minimum recovery point went past
+    /// the fork (<c>Pgha.Core.Postgres.TimelineMismatch</c>). Starting again cannot help; the follower rules rewind or
+    /// re-clone. Cleared by a successful start and when the data directory is moved aside.
+    /// </summary>
+    public bool StartFailedDiverged { get; init; }
+    /// <summary>
+    /// A rewind was run for <see cref="StartFailedDiverged"/>: if the next start still fails that way (pg_rewind found
+    /// nothing to rewind), the data directory is cloned again instead of rewinding forever.
+    /// </summary>
+    public bool RewoundForDivergedStart { get; init; }
     /// <summary>The leader this replica was last configured to follow.</summary>
     public string? FollowingLeader { get; init; }
     /// <summary>True after this node won the initialize race and started initdb.</summary>

@@ -45,7 +45,7 @@ internal static class FollowerRules
             return Decision.Wait(input, HaReasons.SystemIdMismatch);
         }
         bool formerPrimary = !input.Postgres.InRecovery || input.Memory.NeedsRewindCheck;
-        if (!formerPrimary)
+        if (!formerPrimary && !input.Memory.StartFailedDiverged)
         {
             return Decision.Do(input, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
         }
@@ -53,6 +53,10 @@ internal static class FollowerRules
         if (leaderMember is null || leaderMember.Role != MemberRole.Primary || leaderMember.Timeline is null)
         {
             return Decision.Wait(input, HaReasons.FollowerWaitLeaderPromotion(leader));
+        }
+        if (input.Memory.StartFailedDiverged)
+        {
+            return RepairDivergedStart(input, leader);
         }
         if (leaderMember.Timeline > input.Postgres.Timeline)
         {
@@ -62,6 +66,21 @@ internal static class FollowerRules
         }
         AgentMemory next = input.Memory with { NeedsRewindCheck = false };
         return Decision.Do(next, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
+    }
+
+    /// <summary>
+    /// PostgreSQL refused to start on the leader's timeline (its WAL or minimum recovery point is past the fork): the
+    /// start that was failing every cycle is replaced by one rewind, then, if the start still fails so, a fresh clone.
+    /// A failed rewind re-clones through the long-action rules, as for a former primary.
+    /// </summary>
+    private static HaDecision RepairDivergedStart(HaInput input, string leader)
+    {
+        if (input.Settings.UsePgRewind && !input.Memory.RewoundForDivergedStart)
+        {
+            AgentMemory next = input.Memory with { RewoundForDivergedStart = true };
+            return Decision.Do(next, HaReasons.FollowerRewindDivergedStart(leader), new Rewind(leader));
+        }
+        return Decision.Do(input, HaReasons.FollowerRecloneDivergedStart(leader), new RemoveDataDirectory("PostgreSQL refused the leader's timeline"));
     }
 
     /// <summary>

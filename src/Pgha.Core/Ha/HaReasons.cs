@@ -72,6 +72,10 @@ public static class HaReasons
     public static string FollowerStopToRewind(string leader) => $"stopping PostgreSQL: my WAL forked from the timeline of leader ({leader}); it must be rewound first";
     public static string FollowerRewind(string leader) => $"running pg_rewind from leader ({leader}): my timeline diverged";
     public static string FollowerReclone(string leader) => $"timelines diverged from leader ({leader}) and use_pg_rewind is off: moving the data directory aside to clone again";
+    public static string FollowerRewindDivergedStart(string leader) =>
+        $"running pg_rewind from leader ({leader}): PostgreSQL refused to start because its WAL does not fit the leader's timeline";
+    public static string FollowerRecloneDivergedStart(string leader) =>
+        $"moving the data directory aside to clone again from leader ({leader}): PostgreSQL refused to start because its WAL does not fit the leader's timeline, and use_pg_rewind is off or a rewind did not help";
     public static string FollowerWaitLeaderPromotion(string leader) => $"waiting for leader ({leader}) to finish promotion";
     public static string FollowerStartingWait(string leader) => $"PostgreSQL is starting; following leader ({leader})";
     public static string FollowerUnresponsive(string leader) => $"PostgreSQL does not answer queries; following leader ({leader})";

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pgha.Core.Cluster;
 using Pgha.Core.Ha;
+using Pgha.Core.Postgres;
 
 namespace Pgha.Agent;
 
@@ -64,6 +65,13 @@ public sealed class HaExecutor(
         {
             logger.LogWarning("{Action} failed: etcd is not accessible: {Error}", action.GetType().Name, e.Message);
             return (action is RefreshLeaderLock ? InDoubt(memory) : memory, false);
+        }
+        catch (StartFailedException e) when (action is StartPostgres start)
+        {
+            bool diverged = start.Role == StartRole.Replica && TimelineMismatch.InStartLog(e.LogTail);
+            logger.LogWarning("{Action} failed{Diverged}: {Error}", action.GetType().Name,
+                diverged ? " because its WAL does not fit the requested timeline" : "", e.Message);
+            return (memory with { FailedStarts = memory.FailedStarts + 1, StartFailedDiverged = diverged }, false);
         }
         catch (PghaException e)
         {
@@ -157,7 +165,7 @@ public sealed class HaExecutor(
     {
         Upstream? upstream = start.Leader is null ? null : Resolve(input, start.Leader);
         await control.StartAsync(start.Role, upstream, ct);
-        return (memory with { FailedStarts = 0, FollowingLeader = start.Leader }, true);
+        return (memory with { FailedStarts = 0, FollowingLeader = start.Leader, StartFailedDiverged = false, RewoundForDivergedStart = false }, true);
     }
 
     private async Task<(AgentMemory, bool)> PromoteAsync(AgentMemory memory, HaInput input, CancellationToken ct)
@@ -245,7 +253,7 @@ public sealed class HaExecutor(
         logger.LogWarning("moving the data directory aside: {Why}", why);
         await control.StopAsync(DemoteMode.Immediate, ct);
         await provisioning.RemoveDataDirectoryAsync(ct);
-        return (memory with { NeedsRewindCheck = false, FollowingLeader = null }, true);
+        return (memory with { NeedsRewindCheck = false, FollowingLeader = null, StartFailedDiverged = false, RewoundForDivergedStart = false }, true);
     }
 
     /// <summary>A lost compare-and-set on the sync key: whatever depended on it waits for the next cycle's fresh read.</summary>

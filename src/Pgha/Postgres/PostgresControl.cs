@@ -130,6 +130,7 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         {
             Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10),
         };
+        StartLog log = StartLog.Mark(pg.DataDir, pg.LogFile);
         try
         {
             await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
@@ -137,21 +138,15 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         catch (PostgresCommandException e)
         {
             // pg_ctl only says "examine the log output": the server's own last words are the useful part.
-            throw new PostgresCommandException($"{e.Message}; it ends: {LastLogLine()}");
+            IReadOnlyList<string> tail = await log.TailAsync(ct);
+            throw new StartFailedException($"{e.Message}; it ends: {LastWords(tail)}", tail);
         }
     }
 
     /// <summary>The last FATAL/PANIC line of this start's log (a clean "shut down" line follows it), else the last line.</summary>
-    private string LastLogLine()
-    {
-        if (!File.Exists(pg.LogFile))
-        {
-            return "(no log)";
-        }
-        string[] lines = File.ReadLines(pg.LogFile).TakeLast(50).Where(l => l.Trim().Length > 0).ToArray();
-        return (lines.LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))
-            ?? lines.LastOrDefault() ?? "(empty)").Trim();
-    }
+    private static string LastWords(IReadOnlyList<string> tail) =>
+        (tail.LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))
+            ?? tail.LastOrDefault() ?? "(nothing logged)").Trim();
 
     private async Task ReloadConfigAsync(CancellationToken ct)
     {

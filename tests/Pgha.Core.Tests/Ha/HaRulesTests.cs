@@ -271,6 +271,21 @@ public sealed class HaRulesTests
             HaReasons.FollowerRewind("n1"), new Rewind("n1"));
         yield return RuleRow.Of(Follower(Postgres.Stopped(inRecovery: false), cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerReclone("n1"), new RemoveDataDirectory("diverged timeline"));
+        AgentMemory diverged = Memory.Fresh with { StartFailedDiverged = true, FailedStarts = 1 };
+        yield return RuleRow.Of(Follower(Postgres.Stopped(inRecovery: true), diverged, usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerRewindDivergedStart("n1"), new Rewind("n1"));
+        yield return RuleRow.Of("on the leader's timeline by its control file", Follower(Postgres.Stopped(inRecovery: true, timeline: 2), diverged,
+            usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2)), HaReasons.FollowerRewindDivergedStart("n1"), new Rewind("n1"));
+        yield return RuleRow.Of(Follower(Postgres.Stopped(inRecovery: true), diverged, cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerRecloneDivergedStart("n1"), new RemoveDataDirectory("PostgreSQL refused the leader's timeline"));
+        yield return RuleRow.Of("a rewind did not help", Follower(Postgres.Stopped(inRecovery: true), diverged with { RewoundForDivergedStart = true },
+            usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerRecloneDivergedStart("n1"), new RemoveDataDirectory("PostgreSQL refused the leader's timeline"));
+        yield return RuleRow.Of("replica whose start failed diverged", Follower(Postgres.Stopped(inRecovery: true), diverged, usePgRewind: true,
+            cluster: Cluster.WithLeader("n1").Member("n1", role: MemberRole.Replica)), HaReasons.FollowerWaitLeaderPromotion("n1"));
+        yield return RuleRow.Of("replica whose start failed otherwise keeps starting", Follower(Postgres.Stopped(inRecovery: true),
+            Memory.Fresh with { FailedStarts = 5 }, usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2)),
+            HaReasons.FollowerStartReplica("n1"), new StartPostgres(StartRole.Replica, "n1"));
         yield return RuleRow.Of("demoted replica that replayed the leader's timeline", Follower(Postgres.Stopped(inRecovery: true, timeline: 2),
             Memory.Fresh with { NeedsRewindCheck = true }, usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2).History(timeline: 1, lsn: 50)),
             HaReasons.FollowerStartReplica("n1"), new StartPostgres(StartRole.Replica, "n1"));
