@@ -17,8 +17,7 @@ internal static class NoDcsRules
                 // In doubt: the loop retries at once, each etcd call bounded by the proof's end.
                 return Decision.Do(input.Memory with { LeaderKeyInDoubt = true }, HaReasons.NoDcsKeepPrimary(left));
             }
-            AgentMemory next = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, LeaderKeyInDoubt = false, NeedsRewindCheck = true };
-            return Decision.Do(next, HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
+            return Decision.Do(input.Memory.SteppedDown(), HaReasons.DemoteNoDcs, new Demote(DemoteMode.Offline));
         }
         if (input.Postgres.RunState == PostgresRunState.Stopped && !input.Settings.Paused && input.Postgres.InRecovery)
         {

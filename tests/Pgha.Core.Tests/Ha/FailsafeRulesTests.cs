@@ -16,6 +16,16 @@ public sealed class FailsafeRulesTests
 
     private static FailsafeCheck OneRefused => new(Clock.SecondsAgo(1), ["n2"], ["n3 (unreachable)"]);
 
+    [Fact]
+    public void A_primary_that_steps_down_for_lack_of_etcd_keeps_no_failsafe_proof_and_checks_for_divergence_on_its_next_start()
+    {
+        HaDecision decision = HaRules.Decide(Input.For("n1").Sees(Cluster.Unreachable).Finds(Postgres.RunningPrimary())
+            .Remembers(Memory.Fresh with { FailsafeConfirmedAt = Clock.SecondsAgo(60) }));
+
+        Assert.Equal(HaReasons.DemoteNoDcs, decision.Reason);
+        Assert.Equal((null, false, true), (decision.NextMemory.FailsafeConfirmedAt, decision.NextMemory.HoldsLeaderKey, decision.NextMemory.NeedsRewindCheck));
+    }
+
     [Theory]
     [MemberData(nameof(Rules))]
     public void Each_failsafe_rule_emits_exactly_its_actions_and_reason(string rule)
