@@ -15,8 +15,9 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
 {
     private static readonly TimeSpan s_stopPoll = TimeSpan.FromMilliseconds(100);
 
-    // A backstop for missed or overflowed inotify events, and how soon a vanished agent and postmaster are noticed.
-    private static readonly TimeSpan s_maxSleep = TimeSpan.FromSeconds(1);
+    // A backstop for missed inotify events (a data directory replaced by a clone is watched again only at the next
+    // wake-up), and how soon a vanished agent and postmaster are noticed. The deadline itself never waits for it.
+    private static readonly TimeSpan s_maxSleep = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -66,7 +67,7 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
 
     /// <summary>
     /// The data directory may not exist yet (before initdb) or be replaced (basebackup, reinit): watch it once it exists,
-    /// and again after it vanished; meanwhile the one-second backstop notices a postmaster that starts.
+    /// and again after it vanished; meanwhile the backstop notices a postmaster that starts.
     /// </summary>
     private FileSystemWatcher? WatchDataDir(FileSystemWatcher? current, AsyncSignal changed)
     {
