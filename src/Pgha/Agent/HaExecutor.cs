@@ -80,6 +80,7 @@ public sealed class HaExecutor(
             logger.LogInformation("could not take out the leader key: another member holds it");
             return (memory with { HoldsLeaderKey = false }, false);
         }
+        logger.LogInformation("took the leader key");
         return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
     }
 
@@ -141,6 +142,7 @@ public sealed class HaExecutor(
     {
         if (await dcs.ClaimInitializeAsync(ct))
         {
+            logger.LogInformation("claimed the initialize key: this member bootstraps the cluster");
             return (memory, true);
         }
         logger.LogInformation("failed to acquire initialize lock: another member bootstraps the cluster");
@@ -157,6 +159,7 @@ public sealed class HaExecutor(
     {
         Upstream? upstream = start.Leader is null ? null : Resolve(input, start.Leader);
         await control.StartAsync(start.Role, upstream, ct);
+        logger.LogInformation("PostgreSQL started as {Role} and accepting connections", start.Role);
         return (memory with { FailedStarts = 0, FollowingLeader = start.Leader }, true);
     }
 
