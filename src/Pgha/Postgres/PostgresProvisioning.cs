@@ -44,6 +44,7 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         if (pg.Config.Bootstrap?.PostBootstrap is { Length: > 0 } script)
         {
             await RunPostBootstrapAsync(script, ct);
+            _logger.LogInformation("bootstrap: post_bootstrap script done");
         }
         return await SystemIdentifierAsync(ct);
     }
