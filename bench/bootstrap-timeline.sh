@@ -10,13 +10,14 @@ end="$(sed 's/.*streaming \([0-9:.]*\) .*/\1/' <<<"$line")"
 ms() { awk -v t="$1" -v s="$start" 'function f(x, a) { split(x, a, ":"); return (a[1] * 3600 + a[2] * 60 + a[3]) * 1000 }
   BEGIN { printf "%6d", f(t) - f(s) }'; }
 first() { # node, pattern: time (HH:MM:SS.fff) of the first agent log line matching
-  grep -m1 -E "$2" "$root/$1/agent.out" 2>/dev/null | awk '{ sub(",", ".", $2); print $2 }'; }
+  # pgha logs to its stdout (agent.out) and log.dir; Patroni, given log.dir, only there.
+  cat "$root/$1/agent.out" "$root/$1/log/patroni.log" 2>/dev/null | grep -m1 -E "$2" | awk '{ sub(",", ".", $2); print $2 }'; }
 for node in n1 n2 n3; do
   for step in "pgha agent .* starting" "trying to bootstrap a new cluster" "claimed the initialize key" "bootstrap: running initdb" "bootstrap: initdb done" \
       "bootstrap: PostgreSQL started" "bootstrap: replication and rewind roles" "bootstrap: post_bootstrap script done" "initialized a new cluster" "took the leader key" \
       "trying to bootstrap from leader" "clone: pg_basebackup from .* started" "clone: pg_basebackup from .* done" \
       "creating replica finished" "PostgreSQL started as Replica" \
-      "postmaster pid=" "running post_bootstrap" "acquired session lock as a leader" \
+      "postmaster pid=" "running post_bootstrap" "Lock owner: .*; I am" "acquired session lock as a leader" \
       "replica has been created using basebackup" "bootstrapped from leader"; do
     t="$(first "$node" "$step" || true)"
     if [ -n "$t" ]; then echo "$(ms "$t") ms  $node  $step"; fi
