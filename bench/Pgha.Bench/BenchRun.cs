@@ -7,6 +7,10 @@ public static class BenchRun
     {
         await using var cluster = new BenchCluster(system, profile.For(system), settings.PghaBinary);
         Reaper.Track(cluster);
+        if (settings.KeepLogs)
+        {
+            cluster.KeepLogs();
+        }
         try
         {
             await MeasureAsync(cluster, profile, settings, results, clock);
@@ -29,6 +33,10 @@ public static class BenchRun
         var steady = new ClusterScenarios(cluster, profile.Name, results, clock, settings);
         string leader = await steady.BootstrapAsync();
         Console.WriteLine($"  {system}: bootstrapped, leader {leader}");
+        if (settings.BootstrapOnly)
+        {
+            return;
+        }
         await steady.SteadyAsync();
         Console.WriteLine($"  {system}: idle footprint measured");
         if (settings.WrkSeconds > 0)

@@ -12,6 +12,11 @@ public sealed record BenchSettings
 
     /// <summary>Of the fault scenarios only the switchover (a narrow before/after comparison).</summary>
     public bool SwitchoverOnly { get; init; }
+    /// <summary>Only the bootstrap: no idle window, REST or faults (a narrow before/after comparison).</summary>
+    public bool BootstrapOnly { get; init; }
+
+    /// <summary>Keep every cluster's agent and PostgreSQL logs under its /tmp root (for timelines).</summary>
+    public bool KeepLogs { get; init; }
     public string PghaBinary { get; init; } = "artifacts/pgha/pgha";
     public string? OutFile { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
         var instance = new PostgresInstance(config, () => settings.Dynamic, binaries, runner);
         var control = new PostgresControl(instance);
-        var provisioning = new PostgresProvisioning(instance, control, _clock);
+        var provisioning = new PostgresProvisioning(instance, control, _clock, loggers.CreateLogger<PostgresProvisioning>());
         await using var probe = new PostgresProbe(instance);
         var postmaster = new PostmasterWatch(instance.DataDir);
 

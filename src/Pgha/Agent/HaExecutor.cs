@@ -88,6 +88,7 @@ public sealed class HaExecutor(
             logger.LogInformation("could not take out the leader key: another member holds it");
             return (memory with { HoldsLeaderKey = false }, false);
         }
+        logger.LogInformation("took the leader key");
         return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
     }
 
@@ -149,6 +150,7 @@ public sealed class HaExecutor(
     {
         if (await dcs.ClaimInitializeAsync(ct))
         {
+            logger.LogInformation("claimed the initialize key: this member bootstraps the cluster");
             return (memory, true);
         }
         logger.LogInformation("failed to acquire initialize lock: another member bootstraps the cluster");
@@ -165,6 +167,7 @@ public sealed class HaExecutor(
     {
         Upstream? upstream = start.Leader is null ? null : Resolve(input, start.Leader);
         await control.StartAsync(start.Role, upstream, ct);
+        logger.LogInformation("PostgreSQL started as {Role} and accepting connections", start.Role);
         return (memory with { FailedStarts = 0, FollowingLeader = start.Leader, StartFailedDiverged = false, RewoundForDivergedStart = false }, true);
     }
 

@@ -3,7 +3,10 @@ using Pgha.Processes;
 
 namespace Pgha.Postgres;
 
-/// <summary>initdb with scram-sha-256 everywhere; the superuser password goes through a 0600 file, never the command line.</summary>
+/// <summary>
+/// initdb with scram-sha-256 everywhere; the superuser password goes through a 0600 file, never the command line.
+/// Where syncfs reports errors, initdb's per-file fsync pass is replaced by one syncfs: as durable, seconds faster.
+/// </summary>
 internal sealed class Initdb(PostgresInstance pg)
 {
     public async Task RunAsync(CancellationToken ct)
@@ -24,12 +27,17 @@ internal sealed class Initdb(PostgresInstance pg)
         {
             pg.WriteFile(pwfile, su.Password + "\n", AtomicFile.Secret);
             IEnumerable<string> options = pg.Config.Bootstrap?.Initdb.Select(o => o.ToArgument()) ?? [];
+            bool syncfs = FileSystemSync.IsReliable;
             var spec = new ProcessSpec(pg.Binaries.Tool("initdb"),
-                ["-D", pg.DataDir, "-U", su.Username, "--auth=scram-sha-256", $"--pwfile={pwfile}", .. options])
+                ["-D", pg.DataDir, "-U", su.Username, "--auth=scram-sha-256", $"--pwfile={pwfile}", .. options, .. syncfs ? ["--no-sync"] : Array.Empty<string>()])
             {
                 Timeout = TimeSpan.FromMinutes(10),
             };
             await pg.RunCheckedAsync(spec, "check bootstrap.initdb options", ct);
+            if (syncfs)
+            {
+                FileSystemSync.SyncDataDirectory(pg.DataDir);
+            }
         }
         finally
         {

@@ -126,7 +126,7 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
     private async Task PgCtlStartAsync(CancellationToken ct)
     {
         // -l: the postmaster must not inherit our pipes, or reading pg_ctl's output would wait for the server to exit.
-        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["start", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds, "-l", pg.LogFile])
+        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["start", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds, "-l", pg.LogFile, .. SyncOption()])
         {
             Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10),
         };
@@ -141,6 +141,17 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
             IReadOnlyList<string> tail = await log.TailAsync(ct);
             throw new StartFailedException($"{e.Message}; it ends: {LastWords(tail)}", tail);
         }
+    }
+
+    /// <summary>
+    /// A start after a clone or a crash fsyncs every file of the data directory before recovery; where syncfs reports
+    /// errors (PostgreSQL 14+, Linux 5.8+) one syncfs is as durable and seconds faster. A configured value wins.
+    /// </summary>
+    private string[] SyncOption()
+    {
+        string versionFile = Path.Combine(pg.DataDir, "PG_VERSION");
+        bool supported = FileSystemSync.IsReliable && int.TryParse(File.ReadAllText(versionFile).Trim(), out int major) && major >= 14;
+        return supported && !pg.Parameters.ContainsKey("recovery_init_sync_method") ? ["-o", "-c recovery_init_sync_method=syncfs"] : [];
     }
 
     /// <summary>The last FATAL/PANIC line of this start's log (a clean "shut down" line follows it), else the last line.</summary>

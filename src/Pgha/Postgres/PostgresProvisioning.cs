@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Pgha.Agent;
 using Pgha.Core.Config;
@@ -8,9 +10,14 @@ using Pgha.Processes;
 
 namespace Pgha.Postgres;
 
-/// <summary>initdb, pg_basebackup, pg_rewind and moving a broken data directory aside, as the data directory's owner.</summary>
-public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl control, TimeProvider time) : IPostgresProvisioning
+/// <summary>
+/// initdb, pg_basebackup, pg_rewind and moving a broken data directory aside, as the data directory's owner. Each step
+/// of a bootstrap or clone logs one Information line, so a slow cluster formation can be read off the log.
+/// </summary>
+public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl control, TimeProvider time, ILogger? logger = null) : IPostgresProvisioning
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     private const int CloneAttempts = 2;
     private static readonly TimeSpan s_cloneRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -18,21 +25,26 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
 
     public async Task<string> BootstrapAsync(CancellationToken ct)
     {
+        _logger.LogInformation("bootstrap: running initdb in {DataDir}", pg.DataDir);
         await new Initdb(pg).RunAsync(ct);
+        _logger.LogInformation("bootstrap: initdb done");
         if (Local.PgHba is null && pg.Dynamic.PgHba is null)
         {
             string initdbHba = await File.ReadAllTextAsync(Path.Combine(pg.DataDir, "pg_hba.conf"), ct);
             new ConfigFiles(pg).WritePgHba(initdbHba.Split('\n').Concat(pg.Config.Bootstrap?.PgHba ?? []));
         }
         await control.StartAsync(StartRole.Primary, upstream: null, ct);
+        _logger.LogInformation("bootstrap: PostgreSQL started and accepting connections");
         await using (NpgsqlConnection connection = pg.LocalConnection(timeoutSeconds: 30))
         {
             await connection.OpenAsync(ct);
             await RoleSetup.ApplyAsync(connection, Local, ct);
         }
+        _logger.LogInformation("bootstrap: replication and rewind roles set up");
         if (pg.Config.Bootstrap?.PostBootstrap is { Length: > 0 } script)
         {
             await RunPostBootstrapAsync(script, ct);
+            _logger.LogInformation("bootstrap: post_bootstrap script done");
         }
         return await SystemIdentifierAsync(ct);
     }
@@ -43,8 +55,10 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         using TemporaryPgpass pgpass = TemporaryPgpass.Write(pg, new PgpassEntry(source.Host, source.Port, "*", replication.Username, replication.Password ?? ""));
         string connstring = ConnInfo.Render(
             [new("dbname", Local.Database), new("user", replication.Username), new("host", source.Host), new("port", source.Port.ToString(CultureInfo.InvariantCulture))]);
+        // Where syncfs reports errors, one syncfs after the copy replaces pg_basebackup's per-file fsync (as durable).
+        bool syncfs = FileSystemSync.IsReliable;
         var spec = new ProcessSpec(pg.Binaries.Tool("pg_basebackup"),
-            [$"--pgdata={pg.DataDir}", "-X", "stream", "-c", "fast", $"--dbname={connstring}", .. Local.BasebackupArguments])
+            [$"--pgdata={pg.DataDir}", "-X", "stream", "-c", "fast", $"--dbname={connstring}", .. Local.BasebackupArguments, .. syncfs ? ["--no-sync"] : Array.Empty<string>()])
         {
             Environment = new Dictionary<string, string?> { ["PGPASSFILE"] = pgpass.Path },
             Timeout = Timeout.InfiniteTimeSpan,
@@ -54,7 +68,13 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
             RecreateEmptyDataDirectory();
             try
             {
+                _logger.LogInformation("clone: pg_basebackup from {Source} at {Host}:{Port} started", source.Name, source.Host, source.Port);
                 await pg.RunCheckedAsync(spec, $"check that {source.Name} at {source.Host}:{source.Port} runs and its pg_hba.conf lets {replication.Username} replicate", ct);
+                if (syncfs)
+                {
+                    FileSystemSync.SyncDataDirectory(pg.DataDir);
+                }
+                _logger.LogInformation("clone: pg_basebackup from {Source} done", source.Name);
                 return;
             }
             catch (PostgresCommandException) when (attempt < CloneAttempts)
