@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Pgha.Bench;
 
-/// <summary>Command line: [--quick] [--reps N] [--profiles tutorial,fast] [--systems pgha,patroni] [--idle S] [--wrk S (0: skip REST)] [--no-faults] [--switchover-only] [--pgha PATH] [--out FILE].</summary>
+/// <summary>Command line: [--quick] [--reps N] [--profiles tutorial,fast] [--systems pgha,patroni] [--idle S] [--wrk S (0: skip REST)] [--no-faults] [--switchover-only] [--keep-logs] [--pgha PATH] [--out FILE].</summary>
 public static class Arguments
 {
     public static BenchSettings Parse(string[] args)
@@ -21,6 +21,7 @@ public static class Arguments
                 "--wrk" => s with { WrkSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--no-faults" => s with { Faults = false },
                 "--switchover-only" => s with { SwitchoverOnly = true },
+                "--keep-logs" => s with { KeepLogs = true },
                 "--pgha" => s with { PghaBinary = Path.GetFullPath(Next()) },
                 "--out" => s with { OutFile = Next() },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see bench/README in BENCHMARKS.md"),

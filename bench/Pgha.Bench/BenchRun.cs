@@ -7,6 +7,11 @@ public static class BenchRun
     {
         await using var cluster = new BenchCluster(system, profile.For(system), settings.PghaBinary);
         Reaper.Track(cluster);
+        if (settings.KeepLogs)
+        {
+            cluster.KeepLogs();
+            Console.WriteLine($"  {system}: logs kept under {cluster.Root}");
+        }
         try
         {
             await MeasureAsync(cluster, profile, settings, results, clock);

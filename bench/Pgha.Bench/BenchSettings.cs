@@ -12,6 +12,8 @@ public sealed record BenchSettings
 
     /// <summary>Of the fault scenarios only the switchover (a narrow before/after comparison).</summary>
     public bool SwitchoverOnly { get; init; }
+    /// <summary>Keep every cluster's logs (agent.out, PostgreSQL's log) under its Root, for a timeline.</summary>
+    public bool KeepLogs { get; init; }
     public string PghaBinary { get; init; } = "artifacts/pgha/pgha";
     public string? OutFile { get; init; }
 }

@@ -80,6 +80,7 @@ public sealed class HaExecutor(
             logger.LogInformation("could not take out the leader key: another member holds it");
             return (memory with { HoldsLeaderKey = false }, false);
         }
+        logger.LogInformation("took the leader key");
         return (memory with { HoldsLeaderKey = true, LeaderKeyRefreshedAt = started, LockRefreshFailed = false }, true);
     }
 
@@ -225,6 +226,7 @@ public sealed class HaExecutor(
         {
             // Stopped cleanly after a checkpoint: hand the key over now so the candidate promotes at once.
             await lease.ReleaseAsync(ct);
+            logger.LogInformation("leader key released");
         }
         if (mode == DemoteMode.Offline)
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Pgha.Agent;
 using Pgha.Core.Ha;
@@ -6,8 +8,9 @@ using Pgha.Processes;
 namespace Pgha.Postgres;
 
 /// <summary>Starts, stops, promotes and repoints the local PostgreSQL through pg_ctl, as the data directory's owner.</summary>
-public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
+public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null) : IPostgresControl
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly ConfigFiles _files = new(pg);
     /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
     private Upstream? _upstream;
@@ -53,10 +56,12 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         if (mode == DemoteMode.Graceful)
         {
             await CheckpointAsync(ct);
+            _logger.LogInformation("checkpoint before stopping done");
         }
         bool immediate = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock;
         // An immediate stop is a demotion of a failed or unwanted primary: it must end quickly, not after pg_ctl_timeout.
         string timeout = immediate ? ImmediateStopSeconds : pg.PgCtlTimeoutSeconds;
+        _logger.LogInformation("stopping PostgreSQL (-m {Mode})", immediate ? "immediate" : "fast");
         ProcessResult result = await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", immediate ? "immediate" : "fast", "-w", "-t", timeout], ct);
         if (!result.Succeeded && PostmasterProcess.IsAlive(pid))
         {
@@ -72,13 +77,16 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
             }
         }
         await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
+        _logger.LogInformation("PostgreSQL stopped");
     }
 
     public async Task PromoteAsync(CancellationToken ct)
     {
         var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds]) { Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10) };
+        _logger.LogInformation("promote requested");
         await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
         await WaitUntilOutOfRecoveryAsync(ct);
+        _logger.LogInformation("PostgreSQL is out of recovery");
     }
 
     public async Task FollowAsync(Upstream upstream, CancellationToken ct)
