@@ -16,8 +16,12 @@ public sealed class PostgresTestCluster : IAsyncDisposable
     private readonly List<PostgresTestNode> _nodes = [];
     private readonly ProcessRunner _runner = new();
 
-    public PostgresTestCluster(DynamicConfig? dynamic = null)
+    private readonly string _network;
+
+    /// <param name="network">The first three octets of the nodes' loopback addresses (a test class's own range).</param>
+    public PostgresTestCluster(DynamicConfig? dynamic = null, string network = "127.0.62")
     {
+        _network = network;
         Root = $"/tmp/pgha-test-pg-{Guid.NewGuid():N}"[..27];
         Dynamic = dynamic ?? new DynamicConfig();
         UnixFiles.EnsureDirectory(Root, UnixFiles.Private | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute, OsUser.Lookup("postgres"));
@@ -26,7 +30,7 @@ public sealed class PostgresTestCluster : IAsyncDisposable
     public string Root { get; }
     public DynamicConfig Dynamic { get; set; }
 
-    /// <summary>Node <paramref name="index"/> (1-based) on 127.0.62.<paramref name="index"/>; created once, then returned again.</summary>
+    /// <summary>Node <paramref name="index"/> (1-based) on &lt;network&gt;.<paramref name="index"/>; created once, then returned again.</summary>
     public async Task<PostgresTestNode> NodeAsync(int index)
     {
         string name = $"n{index}";
@@ -34,7 +38,7 @@ public sealed class PostgresTestCluster : IAsyncDisposable
         {
             return existing;
         }
-        string address = $"127.0.62.{index}";
+        string address = $"{_network}.{index}";
         PghaConfig config = Config(name, address);
         UnixFiles.EnsureDirectory(Path.Combine(Root, name), UnixFiles.Private, OsUser.Lookup("postgres"));
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(null, _runner, CancellationToken.None);
@@ -92,7 +96,7 @@ public sealed class PostgresTestCluster : IAsyncDisposable
         Scope = "pgtest",
         Name = name,
         RestApi = new RestApiConfig { Listen = $"{address}:8008", ConnectAddress = $"{address}:8008" },
-        Etcd3 = new Etcd3Config { Hosts = ["127.0.62.250:2379"] },
+        Etcd3 = new Etcd3Config { Hosts = [$"{_network}.250:2379"] },
         Bootstrap = new BootstrapConfig
         {
             PostBootstrap = "psql -v ON_ERROR_STOP=1 -c 'CREATE TABLE made_by_post_bootstrap (id int)'",

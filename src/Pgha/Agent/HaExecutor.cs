@@ -171,7 +171,7 @@ public sealed class HaExecutor(
             Task<AgentMemory> keeping = KeepLeaderKeyAsync(memory, input, promoting.Token);
             try
             {
-                await control.PromoteAsync(ct);
+                await control.PromoteAsync(SlotKeeper.Wanted(input), ct);
             }
             finally
             {
