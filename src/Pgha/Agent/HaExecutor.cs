@@ -222,12 +222,10 @@ public sealed class HaExecutor(
     private async Task<(AgentMemory, bool)> DemoteAsync(AgentMemory memory, DemoteMode mode, CancellationToken ct)
     {
         await control.StopAsync(mode, ct);
-        DateTimeOffset? handedOver = null;
         if (mode == DemoteMode.Graceful)
         {
             // Stopped cleanly after a checkpoint: hand the key over now so the candidate promotes at once.
             await lease.ReleaseAsync(ct);
-            handedOver = clock.GetUtcNow();
             logger.LogInformation("leader key released");
         }
         if (mode == DemoteMode.Offline)
@@ -235,7 +233,7 @@ public sealed class HaExecutor(
             // Without etcd nobody can be followed; read-only keeps serving reads and refuses writes.
             await control.StartAsync(StartRole.Replica, null, ct);
         }
-        return (memory with { FollowingLeader = null, NeedsRewindCheck = true, HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, HandedOverAt = handedOver }, true);
+        return (memory with { FollowingLeader = null, NeedsRewindCheck = true, HoldsLeaderKey = false, LeaderKeyRefreshedAt = null }, true);
     }
 
     private async Task<(AgentMemory, bool)> FollowAsync(AgentMemory memory, HaInput input, string leader, CancellationToken ct)

@@ -287,14 +287,6 @@ public sealed class HaRulesTests
             HaReasons.RaceDemote("PostgreSQL does not answer queries"), DemoteNoLock);
         yield return RuleRow.Of("leader race", Race(Postgres.Stopped(inRecovery: true, systemId: "8000")), HaReasons.SystemIdMismatch);
         yield return RuleRow.Of(Race(Postgres.Stopped(inRecovery: true)), HaReasons.RaceStartReplica, new StartPostgres(StartRole.Replica, null));
-        yield return RuleRow.Of("former primary that handed over for a switchover less than ttl ago", Input.For(Settings.For("n2"))
-            .Sees(Cluster.WithoutLeader().LastLsn(100)).Finds(Postgres.Stopped(inRecovery: false))
-            .Remembers(Memory.Fresh with { NeedsRewindCheck = true, HandedOverAt = Clock.T0 }).At(Clock.T0 + TimeSpan.FromSeconds(29)),
-            HaReasons.RaceWaitHandover);
-        yield return RuleRow.Of("former primary whose switchover candidate did not take over within ttl", Input.For(Settings.For("n2"))
-            .Sees(Cluster.WithoutLeader().LastLsn(100)).Finds(Postgres.Stopped(inRecovery: false))
-            .Remembers(Memory.Fresh with { NeedsRewindCheck = true, HandedOverAt = Clock.T0 }).At(Clock.T0 + TimeSpan.FromSeconds(30)),
-            HaReasons.RaceStartReplica, new StartPostgres(StartRole.Replica, null));
         yield return RuleRow.Of(Race(Postgres.RunningReplica(lsn: 100), peers: [Peers.Replica("n3", lsn: 90), Peers.Unreachable("n1")]),
             HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new Promote());
         yield return RuleRow.Of("manual failover candidate", Race(Postgres.RunningReplica(lsn: 50),
