@@ -10,6 +10,7 @@ public static class BenchRun
         if (settings.KeepLogs)
         {
             cluster.KeepLogs();
+            Console.WriteLine($"  {system}: logs kept under {cluster.Root}");
         }
         try
         {

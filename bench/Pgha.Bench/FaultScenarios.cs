@@ -24,6 +24,8 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
         await writer.StopAsync();
         results.Add(profile, "switchover: command until write on candidate (s)", System, done - t0);
         results.Add(profile, "switchover: client write outage (s)", System, Outage.LongestGap(writer.Acks, t0));
+        (WriteAck last, WriteAck first) = Outage.LongestGapEnds(writer.Acks, t0);
+        Console.WriteLine($"  {System}: switchover timeline (UTC): request {clock.Wall(t0)}, last write before the gap {clock.Wall(last.At)} on {last.Server}, first after {clock.Wall(first.At)} on {first.Server}");
         await RecordLostAsync("switchover", writer, candidate);
     }
 

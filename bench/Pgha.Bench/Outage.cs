@@ -18,6 +18,21 @@ public static class Outage
         return longest;
     }
 
+    /// <summary>The two acknowledgements around the longest gap (as <see cref="LongestGap"/> finds it).</summary>
+    public static (WriteAck Last, WriteAck First) LongestGapEnds(IReadOnlyList<WriteAck> acks, double t0)
+    {
+        int first = Math.Max(0, LastIndexBefore(acks, t0));
+        int best = Math.Min(first + 1, acks.Count - 1);
+        for (int i = first + 1; i < acks.Count; i++)
+        {
+            if (acks[i].At - acks[i - 1].At > acks[best].At - acks[best - 1].At)
+            {
+                best = i;
+            }
+        }
+        return (acks[Math.Max(0, best - 1)], acks[best]);
+    }
+
     /// <summary>True once writes were interrupted after <paramref name="t0"/> and have flowed again for half a second.</summary>
     public static bool RecoveredAfter(IReadOnlyList<WriteAck> acks, double t0)
     {

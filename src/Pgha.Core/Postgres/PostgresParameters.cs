@@ -13,6 +13,9 @@ public static class PostgresParameters
         ["max_replication_slots"] = "10",
         ["wal_keep_size"] = "128MB",
         ["wal_level"] = "replica",
+        // A walreceiver that failed (leader stopped, slot not yet created on a new primary) retries after this; the
+        // server's 5 s default would add up to 5 s to every switchover and failover for the replicas.
+        ["wal_retrieve_retry_interval"] = "1s",
     };
 
     /// <summary>Replication needs at least this many senders and slots for a handful of members plus tools.</summary>

@@ -181,7 +181,7 @@ public sealed class HaExecutor(
             Task<AgentMemory> keeping = KeepLeaderKeyAsync(memory, input, promoting.Token);
             try
             {
-                await control.PromoteAsync(ct);
+                await control.PromoteAsync(SlotKeeper.Wanted(input), ct);
             }
             finally
             {
@@ -236,6 +236,7 @@ public sealed class HaExecutor(
         {
             // Stopped cleanly after a checkpoint: hand the key over now so the candidate promotes at once.
             await lease.ReleaseAsync(ct);
+            logger.LogInformation("leader key released");
         }
         if (mode == DemoteMode.Offline)
         {

@@ -31,7 +31,7 @@ public sealed class HaObserver(
         LocalPostgres postgres = await probe.ProbeAsync(ct);
         long probed = clock.GetTimestamp();
         IReadOnlyList<PeerReport> peerReports = [];
-        if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning)
+        if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning && !IsNamedCandidate(cluster, ha.Name))
         {
             IEnumerable<Member> others = cluster.Members.Where(m => m.Name != ha.Name);
             TimeSpan timeout = ha.LoopWait < s_peerTimeout ? ha.LoopWait : s_peerTimeout;
@@ -56,6 +56,13 @@ public sealed class HaObserver(
             FailsafeContact = peers.LastFailsafeContact,
         };
     }
+
+    /// <summary>
+    /// The candidate a switchover or failover names takes the free key without comparing itself with the others
+    /// (<see cref="FailoverCandidates.IsHealthiest"/> answers before it looks at them): asking them would only delay it.
+    /// </summary>
+    private static bool IsNamedCandidate(ClusterView cluster, string me) =>
+        cluster.Failover is { IsEmpty: false, Candidate: { } candidate } && candidate == me;
 
     /// <summary>A look that outlasts loop_wait delays every decision (and the fence deadline): say where the time went.</summary>
     private void WarnIfSlow(long started, long read, long probed, TimeSpan loopWait)

@@ -14,6 +14,12 @@ public interface IPostgresControl
     /// <summary>pg_ctl promote, waiting until the server is out of recovery.</summary>
     Task PromoteAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Promotes, and right after asking for it creates the physical slots <paramref name="replicaSlots"/> (those missing),
+    /// so the replicas' walreceivers find them when they connect; waits until the server is out of recovery.
+    /// </summary>
+    Task PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct);
+
     /// <summary>Points a running replica at <paramref name="upstream"/>: rewrites primary_conninfo and reloads.</summary>
     Task FollowAsync(Upstream upstream, CancellationToken ct);
 

@@ -73,6 +73,10 @@ public sealed class LeaderWatch(IClusterStore store, AsyncSignal wake, ILogger<L
         if (change.Key == DcsKeys.Leader)
         {
             bool changed = change.Value != _leader;
+            if (changed)
+            {
+                logger.LogInformation("the leader key now names {Leader}", change.Value ?? "nobody");
+            }
             _leader = change.Value;
             return changed;
         }

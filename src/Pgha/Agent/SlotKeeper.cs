@@ -19,7 +19,7 @@ public sealed class SlotKeeper(PostgresProbe probe, ILogger<SlotKeeper> logger)
         {
             return;
         }
-        string[] wanted = input.Cluster.Members.Where(m => m.Name != input.Me).Select(m => SlotName.ForMember(m.Name)).ToArray();
+        string[] wanted = Wanted(input);
         try
         {
             await probe.UseKeptConnectionAsync(c => ReplicationSlots.SyncAsync(c, wanted, ct));
@@ -29,4 +29,8 @@ public sealed class SlotKeeper(PostgresProbe probe, ILogger<SlotKeeper> logger)
             logger.LogWarning("could not reconcile replication slots: {Error}", e.Message);
         }
     }
+
+    /// <summary>The slots a primary keeps for the other members (none without use_slots).</summary>
+    public static string[] Wanted(HaInput input) =>
+        input.Settings.UseSlots ? input.Cluster.Members.Where(m => m.Name != input.Me).Select(m => SlotName.ForMember(m.Name)).ToArray() : [];
 }

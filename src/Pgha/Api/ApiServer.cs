@@ -45,7 +45,7 @@ public sealed class ApiServer : IAsyncDisposable
         PatroniEndpoints.Map(_app, new PatroniHandlers(snapshots, time));
         if (control is not null)
         {
-            ControlEndpoints.Map(_app, new ControlHandlers(control, time), new ConfigHandlers(control), new MemberHandlers(control, time));
+            ControlEndpoints.Map(_app, new ControlHandlers(control, time, loggerFactory.CreateLogger<ControlHandlers>()), new ConfigHandlers(control), new MemberHandlers(control, time));
             if (control.Failsafe is { } inbox)
             {
                 var failsafe = new FailsafeHandlers(control.Settings, snapshots, inbox, time);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Pgha.Core.Cluster;
 using Pgha.Core.Ctl;
 using Pgha.Core.Dcs;
@@ -10,7 +11,7 @@ namespace Pgha.Api;
 /// Patroni's unsafe (write) endpoints. Each one reads a fresh snapshot, writes a DCS key the HA loop acts on, wakes
 /// the loop, and answers with Patroni's status codes and messages (plain text).
 /// </summary>
-internal sealed class ControlHandlers(AgentControl control, TimeProvider time)
+internal sealed class ControlHandlers(AgentControl control, TimeProvider time, ILogger<ControlHandlers> logger)
 {
     public Task SwitchoverAsync(HttpContext context) => RunSwitchoverAsync(context, isFailover: false);
 
@@ -46,6 +47,9 @@ internal sealed class ControlHandlers(AgentControl control, TimeProvider time)
             await TextAsync(context, refusal!.Status, refusal.Message);
             return;
         }
+        // The first mark of a switchover's timeline (BENCHMARKS.md, "Switchover timeline").
+        logger.LogInformation("{Kind} requested: leader {Leader}, candidate {Candidate}", isFailover ? "failover" : "switchover",
+            request.Leader ?? "(any)", request.Candidate ?? "(any)");
         var operation = new SwitchoverOperation(control.Store, time);
         (int status, string message, _) = await operation.RunAsync(request, SwitchoverOperation.Timeout(control.Settings.Dynamic.LoopWait), control.Wake.Set, context.RequestAborted);
         await TextAsync(context, status, message);

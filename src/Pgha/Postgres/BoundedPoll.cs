@@ -6,11 +6,11 @@ internal static class BoundedPoll
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>True once <paramref name="done"/> holds; false when <paramref name="timeout"/> passes first. Cancellation throws.</summary>
-    public static async Task<bool> UntilAsync(Func<CancellationToken, Task<bool>> done, TimeSpan timeout, CancellationToken ct)
+    public static async Task<bool> UntilAsync(Func<CancellationToken, Task<bool>> done, TimeSpan timeout, CancellationToken ct, TimeSpan? interval = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        using var timer = new PeriodicTimer(s_interval);
+        using var timer = new PeriodicTimer(interval ?? s_interval);
         try
         {
             while (!await done(deadline.Token))

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Pgha.Agent;
 using Pgha.Core.Ha;
@@ -6,14 +8,15 @@ using Pgha.Processes;
 namespace Pgha.Postgres;
 
 /// <summary>Starts, stops, promotes and repoints the local PostgreSQL through pg_ctl, as the data directory's owner.</summary>
-public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
+public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null) : IPostgresControl
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly ConfigFiles _files = new(pg);
     /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
     private Upstream? _upstream;
 
     /// <summary>How long an immediate stop (SIGQUIT) may take before the instance is killed outright.</summary>
-    private const string ImmediateStopSeconds = "5";
+    private static readonly TimeSpan s_immediateStop = TimeSpan.FromSeconds(5);
 
     public async Task StartAsync(StartRole role, Upstream? upstream, CancellationToken ct)
     {
@@ -53,18 +56,23 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         if (mode == DemoteMode.Graceful)
         {
             await CheckpointAsync(ct);
+            _logger.LogInformation("checkpoint before stopping done");
         }
         bool immediate = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock;
         // An immediate stop is a demotion of a failed or unwanted primary: it must end quickly, not after pg_ctl_timeout.
-        string timeout = immediate ? ImmediateStopSeconds : pg.PgCtlTimeoutSeconds;
-        ProcessResult result = await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", immediate ? "immediate" : "fast", "-w", "-t", timeout], ct);
-        if (!result.Succeeded && PostmasterProcess.IsAlive(pid))
+        _logger.LogInformation("stopping PostgreSQL (-m {Mode})", immediate ? "immediate" : "fast");
+        // The signal pg_ctl stop sends (SIGINT fast, SIGQUIT immediate), sent directly: pg_ctl then polls the pid file
+        // every 100 ms, while the pidfd below sees the postmaster's exit the moment it happens.
+        Signals.Send(pid, immediate ? Signals.SigQuit : Signals.SigInt);
+        // An immediate stop is a demotion of a failed or unwanted primary: it must end quickly, not after pg_ctl_timeout.
+        if (!await ExitsWithinAsync(immediate ? s_immediateStop : pg.PgCtlTimeout, ct))
         {
             // A stop that did not finish in time must still end in a stopped server: escalate to SIGQUIT, then SIGKILL
             // of the postmaster and every backend.
             if (!immediate)
             {
-                await PgCtlAsync(["stop", "-D", pg.DataDir, "-m", "immediate", "-w", "-t", ImmediateStopSeconds], ct);
+                Signals.Send(pid, Signals.SigQuit);
+                await ExitsWithinAsync(s_immediateStop, ct);
             }
             if (PostmasterProcess.IsAlive(pid))
             {
@@ -72,14 +80,13 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
             }
         }
         await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
+        _logger.LogInformation("PostgreSQL stopped");
     }
 
-    public async Task PromoteAsync(CancellationToken ct)
-    {
-        var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-w", "-t", pg.PgCtlTimeoutSeconds]) { Timeout = pg.PgCtlTimeout + TimeSpan.FromSeconds(10) };
-        await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
-        await WaitUntilOutOfRecoveryAsync(ct);
-    }
+    public Task PromoteAsync(CancellationToken ct) => PromoteAsync([], ct);
+
+    public Task PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct) =>
+        new PostgresPromotion(pg, _logger).RunAsync(replicaSlots, ct);
 
     public async Task FollowAsync(Upstream upstream, CancellationToken ct)
     {
@@ -165,8 +172,21 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
     }
 
-    private Task<ProcessResult> PgCtlAsync(IReadOnlyList<string> arguments, CancellationToken ct) =>
-        pg.RunAsync("pg_ctl", arguments, pg.PgCtlTimeout + TimeSpan.FromSeconds(10), ct);
+    /// <summary>True when the postmaster exited within <paramref name="timeout"/>.</summary>
+    private async Task<bool> ExitsWithinAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            await new PostmasterWatch(pg.DataDir).WaitForExitAsync(bounded.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     /// <summary>A checkpoint before a fast stop makes the shutdown checkpoint short; if it fails, the stop still checkpoints.</summary>
     private async Task CheckpointAsync(CancellationToken ct)
@@ -181,30 +201,6 @@ public sealed class PostgresControl(PostgresInstance pg) : IPostgresControl
         catch (NpgsqlException)
         {
             // Not answering: the shutdown checkpoint of the fast stop below does the same work, only later.
-        }
-    }
-
-    private async Task WaitUntilOutOfRecoveryAsync(CancellationToken ct)
-    {
-        if (!await BoundedPoll.UntilAsync(IsOutOfRecoveryAsync, pg.PgCtlTimeout, ct))
-        {
-            throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after pg_ctl promote; see {pg.LogFile}");
-        }
-    }
-
-    private async Task<bool> IsOutOfRecoveryAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using NpgsqlConnection connection = pg.LocalConnection();
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
-            return !(bool)(await command.ExecuteScalarAsync(ct))!;
-        }
-        catch (NpgsqlException)
-        {
-            // Promotion can briefly refuse connections; ask again.
-            return false;
         }
     }
 }

@@ -83,4 +83,14 @@ public sealed class PostgresParametersTests
 
         Assert.Equal("/run/a", PostgresParameters.SocketDirectory(p));
     }
+
+    [Fact]
+    public void Wal_retrieve_retry_interval_defaults_to_one_second_and_a_configured_value_wins()
+    {
+        Assert.Equal("1s", PostgresParameters.Effective(Local(), new DynamicConfig())["wal_retrieve_retry_interval"]);
+
+        var dynamic = new DynamicConfig { Parameters = new Dictionary<string, string> { ["wal_retrieve_retry_interval"] = "3s" } };
+        Assert.Equal("3s", PostgresParameters.Effective(Local(), dynamic)["wal_retrieve_retry_interval"]);
+        Assert.Equal("250ms", PostgresParameters.Effective(Local(new() { ["wal_retrieve_retry_interval"] = "250ms" }), dynamic)["wal_retrieve_retry_interval"]);
+    }
 }

@@ -1,0 +1,112 @@
+using System.Data;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pgha.Processes;
+
+namespace Pgha.Postgres;
+
+/// <summary>
+/// Promotes the local standby in the order a waiting client feels least: ask for promotion with a signal (no pg_ctl
+/// -w, which looks every 100 ms), create the replicas' slots while the server finishes recovery (so their
+/// walreceivers find them when they reconnect), then watch <c>pg_is_in_recovery()</c> closely on the same connection.
+/// </summary>
+internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
+{
+    private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(10);
+
+    public async Task RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
+    {
+        await using NpgsqlConnection? connection = await TryOpenAsync(ct);
+        if (connection is null)
+        {
+            // No connection (the server refuses them now): pg_ctl asks the same way, through the promote file and SIGUSR1.
+            var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-W"]) { Timeout = TimeSpan.FromSeconds(30) };
+            await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        }
+        else
+        {
+            await RequestAsync(connection, ct);
+        }
+        logger.LogInformation("promote requested");
+        await CreateSlotsAsync(connection, replicaSlots, ct);
+        if (!await BoundedPoll.UntilAsync(t => IsOutOfRecoveryAsync(connection, t), pg.PgCtlTimeout, ct, s_interval))
+        {
+            throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after the promote request; see {pg.LogFile}");
+        }
+        logger.LogInformation("PostgreSQL is out of recovery");
+    }
+
+    private async Task<NpgsqlConnection?> TryOpenAsync(CancellationToken ct)
+    {
+        NpgsqlConnection connection = pg.LocalConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch (NpgsqlException)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+    }
+
+    private async Task RequestAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_promote(wait => false)", connection);
+            if (!(bool)(await command.ExecuteScalarAsync(ct))!)
+            {
+                throw new PghaException($"{pg.DataDir}: pg_promote could not signal the postmaster; see {pg.LogFile}");
+            }
+        }
+        catch (PostgresException e)
+        {
+            throw new PghaException($"{pg.DataDir}: cannot promote: {e.MessageText}");
+        }
+    }
+
+    /// <summary>Best effort: a slot that could not be made now is made by the slot upkeep after the next cycle.</summary>
+    private async Task CreateSlotsAsync(NpgsqlConnection? connection, IReadOnlyCollection<string> slots, CancellationToken ct)
+    {
+        if (connection is null || slots.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            int created = await ReplicationSlots.CreateMissingAsync(connection, slots, ct);
+            logger.LogInformation("replication slots for the other members ready ({Created} created)", created);
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning("could not create the replicas' slots at promotion; the next cycle tries again: {Error}", e.Message);
+        }
+    }
+
+    private async Task<bool> IsOutOfRecoveryAsync(NpgsqlConnection? kept, CancellationToken ct)
+    {
+        try
+        {
+            if (kept is { State: ConnectionState.Open })
+            {
+                return !await InRecoveryAsync(kept, ct);
+            }
+            await using NpgsqlConnection fresh = pg.LocalConnection();
+            await fresh.OpenAsync(ct);
+            return !await InRecoveryAsync(fresh, ct);
+        }
+        catch (NpgsqlException)
+        {
+            // Promotion can briefly refuse connections; ask again.
+            return false;
+        }
+    }
+
+    private static async Task<bool> InRecoveryAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+}
