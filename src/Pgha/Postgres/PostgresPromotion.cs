@@ -34,6 +34,30 @@ internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
             throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after the promote request; see {pg.LogFile}");
         }
         logger.LogInformation("PostgreSQL is out of recovery");
+        await CheckpointAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// A promotion ends without a checkpoint, so the control file names the old timeline until the next one, and a
+    /// pg_rewind from this server meanwhile finds "the same timeline" and does nothing. Clients write already.
+    /// </summary>
+    private async Task CheckpointAsync(NpgsqlConnection? kept, CancellationToken ct)
+    {
+        try
+        {
+            await using NpgsqlConnection? fresh = kept is { State: ConnectionState.Open } ? null : pg.LocalConnection();
+            if (fresh is not null)
+            {
+                await fresh.OpenAsync(ct);
+            }
+            await using var command = new NpgsqlCommand("SET statement_timeout = 0; CHECKPOINT", fresh ?? kept) { CommandTimeout = (int)pg.PgCtlTimeout.TotalSeconds };
+            await command.ExecuteNonQueryAsync(ct);
+            logger.LogInformation("checkpoint after promotion done");
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning("checkpoint after promotion failed; a replica's pg_rewind may find nothing to do until the next one: {Error}", e.Message);
+        }
     }
 
     private async Task<NpgsqlConnection?> TryOpenAsync(CancellationToken ct)
