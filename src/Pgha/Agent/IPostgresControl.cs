@@ -11,9 +11,6 @@ public interface IPostgresControl
     /// <summary>Stops: graceful = fast with checkpoint first, immediate = SIGQUIT. Waits for the postmaster to exit.</summary>
     Task StopAsync(DemoteMode mode, CancellationToken ct);
 
-    /// <summary>pg_ctl promote, waiting until the server is out of recovery.</summary>
-    Task PromoteAsync(CancellationToken ct);
-
     /// <summary>
     /// Promotes, and right after asking for it creates the physical slots <paramref name="replicaSlots"/> (those missing),
     /// so the replicas' walreceivers find them when they connect; waits until the server is out of recovery.

@@ -59,7 +59,6 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
             _logger.LogInformation("checkpoint before stopping done");
         }
         bool immediate = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock;
-        // An immediate stop is a demotion of a failed or unwanted primary: it must end quickly, not after pg_ctl_timeout.
         _logger.LogInformation("stopping PostgreSQL (-m {Mode})", immediate ? "immediate" : "fast");
         // The signal pg_ctl stop sends (SIGINT fast, SIGQUIT immediate), sent directly: pg_ctl then polls the pid file
         // every 100 ms, while the pidfd below sees the postmaster's exit the moment it happens.
@@ -82,8 +81,6 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
         _logger.LogInformation("PostgreSQL stopped");
     }
-
-    public Task PromoteAsync(CancellationToken ct) => PromoteAsync([], ct);
 
     public Task PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct) =>
         new PostgresPromotion(pg, _logger).RunAsync(replicaSlots, ct);
@@ -163,8 +160,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
 
     /// <summary>The last FATAL/PANIC line of this start's log (a clean "shut down" line follows it), else the last line.</summary>
     private static string LastWords(IReadOnlyList<string> tail) =>
-        (tail.LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))
-            ?? tail.LastOrDefault() ?? "(nothing logged)").Trim();
+        (tail.LastOrDefault(StartLog.IsSevere) ?? tail.LastOrDefault() ?? "(nothing logged)").Trim();
 
     private async Task ReloadConfigAsync(CancellationToken ct)
     {
@@ -195,8 +191,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         {
             await using NpgsqlConnection connection = pg.LocalConnection(timeoutSeconds: 3);
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SET statement_timeout = 0; CHECKPOINT", connection) { CommandTimeout = (int)pg.PgCtlTimeout.TotalSeconds };
-            await command.ExecuteNonQueryAsync(ct);
+            await pg.CheckpointAsync(connection, ct);
         }
         catch (NpgsqlException)
         {

@@ -90,6 +90,13 @@ public sealed class PostgresInstance
         return new NpgsqlConnection(builder.ConnectionString);
     }
 
+    /// <summary>CHECKPOINT on <paramref name="connection"/>, free of statement_timeout and bounded by pg_ctl_timeout.</summary>
+    public async Task CheckpointAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SET statement_timeout = 0; CHECKPOINT", connection) { CommandTimeout = (int)PgCtlTimeout.TotalSeconds };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<ControlData> ReadControlDataAsync(CancellationToken ct)
     {
         var spec = new ProcessSpec(Binaries.Tool("pg_controldata"), ["-D", DataDir])

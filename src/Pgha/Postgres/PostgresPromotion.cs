@@ -45,19 +45,26 @@ internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
     {
         try
         {
-            await using NpgsqlConnection? fresh = kept is { State: ConnectionState.Open } ? null : pg.LocalConnection();
-            if (fresh is not null)
-            {
-                await fresh.OpenAsync(ct);
-            }
-            await using var command = new NpgsqlCommand("SET statement_timeout = 0; CHECKPOINT", fresh ?? kept) { CommandTimeout = (int)pg.PgCtlTimeout.TotalSeconds };
-            await command.ExecuteNonQueryAsync(ct);
+            await OnConnectionAsync(kept, c => pg.CheckpointAsync(c, ct), ct);
             logger.LogInformation("checkpoint after promotion done");
         }
         catch (NpgsqlException e)
         {
             logger.LogWarning("checkpoint after promotion failed; a replica's pg_rewind may find nothing to do until the next one: {Error}", e.Message);
         }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the promotion's connection while it is open, else on a fresh one.</summary>
+    private async Task OnConnectionAsync(NpgsqlConnection? kept, Func<NpgsqlConnection, Task> work, CancellationToken ct)
+    {
+        if (kept is { State: ConnectionState.Open })
+        {
+            await work(kept);
+            return;
+        }
+        await using NpgsqlConnection fresh = pg.LocalConnection();
+        await fresh.OpenAsync(ct);
+        await work(fresh);
     }
 
     private async Task<NpgsqlConnection?> TryOpenAsync(CancellationToken ct)
@@ -113,13 +120,9 @@ internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
     {
         try
         {
-            if (kept is { State: ConnectionState.Open })
-            {
-                return !await InRecoveryAsync(kept, ct);
-            }
-            await using NpgsqlConnection fresh = pg.LocalConnection();
-            await fresh.OpenAsync(ct);
-            return !await InRecoveryAsync(fresh, ct);
+            bool inRecovery = true;
+            await OnConnectionAsync(kept, async c => inRecovery = await InRecoveryAsync(c, ct), ct);
+            return !inRecovery;
         }
         catch (NpgsqlException)
         {

@@ -39,8 +39,11 @@ internal sealed class StartLog
         return lines;
     }
 
-    private static bool HasSevereLine(IReadOnlyList<string> lines) =>
-        lines.Any(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal));
+    /// <summary>A FATAL or PANIC line: the server's last words when a start fails.</summary>
+    public static bool IsSevere(string line) =>
+        line.Contains("FATAL:", StringComparison.Ordinal) || line.Contains("PANIC:", StringComparison.Ordinal);
+
+    private static bool HasSevereLine(IReadOnlyList<string> lines) => lines.Any(IsSevere);
 
     private List<string> Read()
     {

@@ -82,7 +82,7 @@ public sealed class DivergedReplicaStartTests(ITestOutputHelper output) : IAsync
         await _n1.Control.StopAsync(DemoteMode.Immediate, CancellationToken.None);
 
         await _n3.Control.StartAsync(StartRole.Replica, null, CancellationToken.None);
-        await _n3.Control.PromoteAsync(CancellationToken.None);
+        await _n3.Control.PromoteAsync([], CancellationToken.None);
         await _n3.ExecuteAsync("SELECT pg_create_physical_replication_slot('n2', true)");
 
         await _n2.Control.FollowAsync(_n3.AsUpstream, CancellationToken.None);

@@ -44,7 +44,7 @@ public sealed class PostgresReplicationTests : IAsyncLifetime
     [Fact]
     public async Task Promoted_replica_is_a_primary_on_timeline_2()
     {
-        await _n2.Control.PromoteAsync(CancellationToken.None);
+        await _n2.Control.PromoteAsync([], CancellationToken.None);
 
         LocalPostgres probe = await _n2.Probe.ProbeAsync(CancellationToken.None);
         Assert.True(probe.IsRunningPrimary);
@@ -54,7 +54,7 @@ public sealed class PostgresReplicationTests : IAsyncLifetime
     [Fact]
     public async Task Old_primary_rewound_against_the_promoted_replica_follows_it_and_loses_its_divergent_rows()
     {
-        await _n2.Control.PromoteAsync(CancellationToken.None);
+        await _n2.Control.PromoteAsync([], CancellationToken.None);
         await _n1.ExecuteAsync("INSERT INTO t VALUES ('divergent')");
         await _n1.Control.StopAsync(DemoteMode.Immediate, CancellationToken.None);
         Assert.Equal(PostgresRunState.Stopped, (await _n1.Probe.ProbeAsync(CancellationToken.None)).RunState);
