@@ -43,8 +43,10 @@ public sealed class PostgresTestCluster : IAsyncDisposable
         UnixFiles.EnsureDirectory(Path.Combine(Root, name), UnixFiles.Private, OsUser.Lookup("postgres"));
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(null, _runner, CancellationToken.None);
         var instance = new PostgresInstance(config, () => Dynamic, binaries, _runner);
-        var control = new PostgresControl(instance);
-        var node = new PostgresTestNode(name, address, config, instance, new PostgresProbe(instance), control,
+        // Wired as the agent wires them: a promotion starts from the connection the probe kept.
+        var probe = new PostgresProbe(instance);
+        var control = new PostgresControl(instance) { TakeConnection = probe.TakeKeptConnection };
+        var node = new PostgresTestNode(name, address, config, instance, probe, control,
             new PostgresProvisioning(instance, control, TimeProvider.System));
         _nodes.Add(node);
         return node;

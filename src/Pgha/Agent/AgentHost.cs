@@ -30,9 +30,9 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var runner = new ProcessRunner();
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
         var instance = new PostgresInstance(config, () => settings.Dynamic, binaries, runner);
-        var control = new PostgresControl(instance, loggers.CreateLogger<PostgresControl>());
-        var provisioning = new PostgresProvisioning(instance, control, _clock, loggers.CreateLogger<PostgresProvisioning>());
         await using var probe = new PostgresProbe(instance);
+        var control = new PostgresControl(instance, loggers.CreateLogger<PostgresControl>()) { TakeConnection = probe.TakeKeptConnection };
+        var provisioning = new PostgresProvisioning(instance, control, _clock, loggers.CreateLogger<PostgresProvisioning>());
         var postmaster = new PostmasterWatch(instance.DataDir);
 
         var longActions = new LongActionRunner();

@@ -28,14 +28,27 @@ public sealed class HaObserver(
         }
         HaSettings ha = settings.Ha;
         long read = clock.GetTimestamp();
+        // In a leader race the peers are asked while the local server is looked at: both answer the same question.
+        using var peersDone = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<IReadOnlyList<PeerReport>>? asking = cluster.IsReachable && cluster.Leader is null && !IsNamedCandidate(cluster, ha.Name)
+            ? AskPeersAsync(cluster, ha, peersDone.Token)
+            : null;
         LocalPostgres postgres = await probe.ProbeAsync(ct);
         long probed = clock.GetTimestamp();
         IReadOnlyList<PeerReport> peerReports = [];
-        if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning && !IsNamedCandidate(cluster, ha.Name))
+        if (asking is not null)
         {
-            IEnumerable<Member> others = cluster.Members.Where(m => m.Name != ha.Name);
-            TimeSpan timeout = ha.LoopWait < s_peerTimeout ? ha.LoopWait : s_peerTimeout;
-            peerReports = await peers.ProbeAsync(others, timeout, ct);
+            // A server that is not running does not race: its answers are not needed.
+            if (!postgres.IsRunning)
+            {
+                await peersDone.CancelAsync();
+            }
+            IReadOnlyList<PeerReport> answers = await asking;
+            peerReports = postgres.IsRunning ? answers : [];
+        }
+        if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning)
+        {
+            LogRace(started, read, probed);
         }
         WarnIfSlow(started, read, probed, ha.LoopWait);
         FailsafeCheck? failsafe = null;
@@ -56,6 +69,19 @@ public sealed class HaObserver(
             FailsafeContact = peers.LastFailsafeContact,
         };
     }
+
+    private Task<IReadOnlyList<PeerReport>> AskPeersAsync(ClusterView cluster, HaSettings ha, CancellationToken ct)
+    {
+        IEnumerable<Member> others = cluster.Members.Where(m => m.Name != ha.Name);
+        TimeSpan timeout = ha.LoopWait < s_peerTimeout ? ha.LoopWait : s_peerTimeout;
+        return peers.ProbeAsync(others, timeout, ct);
+    }
+
+    /// <summary>No leader: a failover or switchover is on, and how long its look took is part of the clients' outage.</summary>
+    private void LogRace(long started, long read, long probed) =>
+        logger.LogInformation("no leader: looked in {Total:0} ms (etcd {Etcd:0} ms, PostgreSQL {Postgres:0} ms, peers until {Peers:0} ms)",
+            clock.GetElapsedTime(started).TotalMilliseconds, clock.GetElapsedTime(started, read).TotalMilliseconds,
+            clock.GetElapsedTime(read, probed).TotalMilliseconds, clock.GetElapsedTime(read).TotalMilliseconds);
 
     /// <summary>
     /// The candidate a switchover or failover names takes the free key without comparing itself with the others

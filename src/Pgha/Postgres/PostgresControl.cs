@@ -10,6 +10,9 @@ namespace Pgha.Postgres;
 /// <summary>Starts, stops, promotes and repoints the local PostgreSQL through pg_ctl, as the data directory's owner.</summary>
 public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null) : IPostgresControl
 {
+    /// <summary>Where a promotion gets an open connection to start from (the probe's kept one), or none.</summary>
+    public Func<NpgsqlConnection?> TakeConnection { get; init; } = () => null;
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly ConfigFiles _files = new(pg);
     /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
@@ -83,7 +86,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
     }
 
     public Task PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct) =>
-        new PostgresPromotion(pg, _logger).RunAsync(replicaSlots, ct);
+        new PostgresPromotion(pg, TakeConnection(), _logger).RunAsync(replicaSlots, ct);
 
     public async Task FollowAsync(Upstream upstream, CancellationToken ct)
     {

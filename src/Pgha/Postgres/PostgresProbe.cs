@@ -22,6 +22,7 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
 
     private NpgsqlConnection? _connection;
     private int _connectionPostmaster;
+    private ReplayTimelineSeen? _replayTimeline;
 
     public async Task<LocalPostgres> ProbeAsync(CancellationToken ct)
     {
@@ -61,6 +62,17 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
     }
 
     public ValueTask DisposeAsync() => DropConnectionAsync();
+
+    /// <summary>
+    /// Hands the kept connection (if any) to the caller, who then owns and disposes it; the next probe opens a new one.
+    /// A promotion takes it so that the promote request does not wait for a fork and a SCRAM exchange.
+    /// </summary>
+    public NpgsqlConnection? TakeKeptConnection()
+    {
+        NpgsqlConnection? connection = _connection;
+        _connection = null;
+        return connection;
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> on the connection the last probe used and kept, so work that follows the probe in
@@ -112,7 +124,7 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
             }
             LocalPostgres status = await ProbeQueries.ReadAsync(_connection, ct);
             return status.InRecovery && !status.IsStreaming
-                ? status with { Timeline = await ReplayTimeline.ReadAsync(pg, status.Timeline, ct) }
+                ? status with { Timeline = await ReplayTimelineAsync(pid, status, ct) }
                 : status;
         }
         catch
@@ -121,6 +133,24 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
             throw;
         }
     }
+
+    /// <summary>
+    /// The replayed timeline changes only with the replayed position (a record of the new timeline is replayed), so an
+    /// answer stays true for as long as this postmaster's replay has not moved. A replica whose leader died asks once,
+    /// not again in each cycle until the key expires, nor in the cycle that then promotes it.
+    /// </summary>
+    private async Task<int> ReplayTimelineAsync(int pid, LocalPostgres status, CancellationToken ct)
+    {
+        if (_replayTimeline is { } seen && seen.Postmaster == pid && seen.ReplayedLsn == status.ReplayedLsn)
+        {
+            return seen.Timeline;
+        }
+        int? timeline = await ReplayTimeline.TryReadAsync(pg, ct);
+        _replayTimeline = timeline is int known ? new ReplayTimelineSeen(pid, status.ReplayedLsn, known) : null;
+        return timeline ?? status.Timeline;
+    }
+
+    private sealed record ReplayTimelineSeen(int Postmaster, long? ReplayedLsn, int Timeline);
 
     private async ValueTask DropConnectionAsync()
     {

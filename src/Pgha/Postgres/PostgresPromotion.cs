@@ -10,23 +10,14 @@ namespace Pgha.Postgres;
 /// -w, which looks every 100 ms), create the replicas' slots while the server finishes recovery (so their
 /// walreceivers find them when they reconnect), then watch <c>pg_is_in_recovery()</c> closely on the same connection.
 /// </summary>
-internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
+/// <param name="probeConnection">An open connection to the server handed over by the probe (disposed here), or null.</param>
+internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? probeConnection, ILogger logger)
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(10);
 
     public async Task RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
     {
-        await using NpgsqlConnection? connection = await TryOpenAsync(ct);
-        if (connection is null)
-        {
-            // No connection (the server refuses them now): pg_ctl asks the same way, through the promote file and SIGUSR1.
-            var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-W"]) { Timeout = TimeSpan.FromSeconds(30) };
-            await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
-        }
-        else
-        {
-            await RequestAsync(connection, ct);
-        }
+        await using NpgsqlConnection? connection = await RequestAsync(ct);
         logger.LogInformation("promote requested");
         await CreateSlotsAsync(connection, replicaSlots, ct);
         if (!await BoundedPoll.UntilAsync(t => IsOutOfRecoveryAsync(connection, t), pg.PgCtlTimeout, ct, s_interval))
@@ -67,6 +58,67 @@ internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
         await work(fresh);
     }
 
+    /// <summary>
+    /// Asks for the promotion on the probe's connection when it still works: a new one costs a fork and a SCRAM exchange
+    /// while clients wait. Else on a new connection, else (the server refuses connections) through pg_ctl, which signals
+    /// the same way. Returns the connection that asked, for the steps after; null after pg_ctl.
+    /// </summary>
+    private async Task<NpgsqlConnection?> RequestAsync(CancellationToken ct)
+    {
+        if (probeConnection is { State: ConnectionState.Open } probes)
+        {
+            if (await TryRequestOnAsync(probes, ct))
+            {
+                return probes;
+            }
+        }
+        else if (probeConnection is not null)
+        {
+            await probeConnection.DisposeAsync();
+        }
+        NpgsqlConnection? fresh = await TryOpenAsync(ct);
+        if (fresh is null)
+        {
+            var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["promote", "-D", pg.DataDir, "-W"]) { Timeout = TimeSpan.FromSeconds(30) };
+            await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+            return null;
+        }
+        if (!await TryRequestOnAsync(fresh, ct))
+        {
+            throw new PghaException($"{pg.DataDir}: the connection broke while asking for the promotion; see {pg.LogFile}");
+        }
+        return fresh;
+    }
+
+    /// <summary>
+    /// False, with the connection disposed, when the connection broke (its backend terminated or gone); a refusal by the
+    /// server on a working connection (not in recovery, no permission) throws.
+    /// </summary>
+    private async Task<bool> TryRequestOnAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            await RequestOnAsync(connection, ct);
+            return true;
+        }
+        catch (PostgresException e) when (!connection.FullState.HasFlag(ConnectionState.Broken))
+        {
+            await connection.DisposeAsync();
+            throw new PghaException($"{pg.DataDir}: cannot promote: {e.MessageText}");
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogDebug("asking for the promotion failed on a connection, giving it up: {Error}", e.Message);
+            await connection.DisposeAsync();
+            return false;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task<NpgsqlConnection?> TryOpenAsync(CancellationToken ct)
     {
         NpgsqlConnection connection = pg.LocalConnection();
@@ -82,19 +134,12 @@ internal sealed class PostgresPromotion(PostgresInstance pg, ILogger logger)
         }
     }
 
-    private async Task RequestAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task RequestOnAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        try
+        await using var command = new NpgsqlCommand("SELECT pg_promote(wait => false)", connection);
+        if (!(bool)(await command.ExecuteScalarAsync(ct))!)
         {
-            await using var command = new NpgsqlCommand("SELECT pg_promote(wait => false)", connection);
-            if (!(bool)(await command.ExecuteScalarAsync(ct))!)
-            {
-                throw new PghaException($"{pg.DataDir}: pg_promote could not signal the postmaster; see {pg.LogFile}");
-            }
-        }
-        catch (PostgresException e)
-        {
-            throw new PghaException($"{pg.DataDir}: cannot promote: {e.MessageText}");
+            throw new PghaException($"{pg.DataDir}: pg_promote could not signal the postmaster; see {pg.LogFile}");
         }
     }
 

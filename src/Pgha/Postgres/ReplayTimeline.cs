@@ -9,8 +9,8 @@ namespace Pgha.Postgres;
 /// </summary>
 internal static class ReplayTimeline
 {
-    /// <summary>The replay timeline, or <paramref name="fallback"/> (the control file's) when the server cannot say.</summary>
-    public static async Task<int> ReadAsync(PostgresInstance pg, int fallback, CancellationToken ct)
+    /// <summary>The replay timeline, or null when the server cannot say (the caller falls back on the control file's).</summary>
+    public static async Task<int?> TryReadAsync(PostgresInstance pg, CancellationToken ct)
     {
         string connectionString;
         await using (NpgsqlConnection template = pg.LocalConnection())
@@ -22,7 +22,7 @@ internal static class ReplayTimeline
             await using var replication = new PhysicalReplicationConnection(connectionString);
             await replication.Open(ct);
             ReplicationSystemIdentification system = await replication.IdentifySystem(ct);
-            return system.Timeline > 0 ? (int)system.Timeline : fallback;
+            return system.Timeline > 0 ? (int)system.Timeline : null;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
         {
@@ -31,7 +31,7 @@ internal static class ReplayTimeline
             // is needed for the member key; if the lag makes the follower rules stop this replica for a rewind, the
             // stopped instance's controldata then carries the replayed timeline and it restarts as a replica. The next
             // probe asks again.
-            return fallback;
+            return null;
         }
     }
 }
