@@ -7,8 +7,10 @@ namespace Pgha.Postgres;
 
 /// <summary>
 /// Promotes the local standby in the order a waiting client feels least: ask for promotion with a signal (no pg_ctl
-/// -w, which looks every 100 ms), create the replicas' slots while the server finishes recovery (so their
-/// walreceivers find them when they reconnect), then watch <c>pg_is_in_recovery()</c> closely on the same connection.
+/// -w, which looks every 100 ms), watch <c>pg_is_in_recovery()</c> closely on the same connection, then create the
+/// replicas' slots. Nothing else writes to disk while the server ends recovery (its new timeline's first segment is
+/// a 16 MB copy with an fsync), and no CHECKPOINT follows while clients make their first commits: PostgreSQL requests
+/// its own, and a node about to pg_rewind from here asks for one first (<see cref="RewindSourceCheckpoint"/>).
 /// </summary>
 /// <param name="probeConnection">An open connection to the server handed over by the probe (disposed here), or null.</param>
 internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? probeConnection, ILogger logger)
@@ -19,30 +21,12 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
     {
         await using NpgsqlConnection? connection = await RequestAsync(ct);
         logger.LogInformation("promote requested");
-        await CreateSlotsAsync(connection, replicaSlots, ct);
         if (!await BoundedPoll.UntilAsync(t => IsOutOfRecoveryAsync(connection, t), pg.PgCtlTimeout, ct, s_interval))
         {
             throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after the promote request; see {pg.LogFile}");
         }
         logger.LogInformation("PostgreSQL is out of recovery");
-        await CheckpointAsync(connection, ct);
-    }
-
-    /// <summary>
-    /// A promotion ends without a checkpoint, so the control file names the old timeline until the next one, and a
-    /// pg_rewind from this server meanwhile finds "the same timeline" and does nothing. Clients write already.
-    /// </summary>
-    private async Task CheckpointAsync(NpgsqlConnection? kept, CancellationToken ct)
-    {
-        try
-        {
-            await OnConnectionAsync(kept, c => pg.CheckpointAsync(c, ct), ct);
-            logger.LogInformation("checkpoint after promotion done");
-        }
-        catch (NpgsqlException e)
-        {
-            logger.LogWarning("checkpoint after promotion failed; a replica's pg_rewind may find nothing to do until the next one: {Error}", e.Message);
-        }
+        await CreateSlotsAsync(connection, replicaSlots, ct);
     }
 
     /// <summary>Runs <paramref name="work"/> on the promotion's connection while it is open, else on a fresh one.</summary>
@@ -144,15 +128,16 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
     }
 
     /// <summary>Best effort: a slot that could not be made now is made by the slot upkeep after the next cycle.</summary>
-    private async Task CreateSlotsAsync(NpgsqlConnection? connection, IReadOnlyCollection<string> slots, CancellationToken ct)
+    private async Task CreateSlotsAsync(NpgsqlConnection? kept, IReadOnlyCollection<string> slots, CancellationToken ct)
     {
-        if (connection is null || slots.Count == 0)
+        if (slots.Count == 0)
         {
             return;
         }
         try
         {
-            int created = await ReplicationSlots.CreateMissingAsync(connection, slots, ct);
+            int created = 0;
+            await OnConnectionAsync(kept, async c => created = await ReplicationSlots.CreateMissingAsync(c, slots, ct), ct);
             logger.LogInformation("replication slots for the other members ready ({Created} created)", created);
         }
         catch (NpgsqlException e)

@@ -92,6 +92,7 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         {
             await RunCrashRecoveryAsync(ct);
         }
+        await RewindSourceCheckpoint.EnsureAsync(pg, source, _logger, ct);
         Credentials rewind = Local.Rewind ?? Local.Superuser;
         using TemporaryPgpass pgpass = TemporaryPgpass.Write(pg, new PgpassEntry(source.Host, source.Port, "*", rewind.Username, rewind.Password ?? ""));
         string dsn = ConnInfo.Render(
