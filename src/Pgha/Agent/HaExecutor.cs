@@ -94,6 +94,12 @@ public sealed class HaExecutor(
 
     private async Task<(AgentMemory, bool)> RefreshAsync(AgentMemory memory, HaInput input, CancellationToken ct)
     {
+        // Not due (an event woke this cycle early) and etcd showed the key ours at the start of the cycle: the renewal
+        // time stays as it was, so the proof and the fence deadline keep counting from the last real renewal.
+        if (!LeaderKeyRefresh.IsDue(memory, input.Settings, clock.GetUtcNow()) && input.Cluster.Leader?.Name == input.Me)
+        {
+            return (memory, true);
+        }
         // The refresh time is taken before the call: the key's TTL started no later than that.
         DateTimeOffset started = clock.GetUtcNow();
         // A refresh still waiting for etcd when the leadership proof ends would hold up the demotion: stop waiting.

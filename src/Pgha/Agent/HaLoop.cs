@@ -54,7 +54,7 @@ public sealed class HaLoop(
             }
             try
             {
-                await wakeup.WaitAsync(started, settings.Ha.LoopWait, ct);
+                await wakeup.WaitAsync(LeaderKeyRefresh.WaitFrom(Memory, started), settings.Ha.LoopWait, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
