@@ -25,7 +25,8 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
             config.Etcd3.Username, config.Etcd3.Password);
         // A full read at least every 2 x ttl bounds how long a silently stalled watch could hide a change.
         var store = new EtcdClusterCache(new EtcdClusterStore(etcd, prefix), () => TimeSpan.FromSeconds(2 * settings.Dynamic.Ttl), _clock);
-        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl, store, _clock);
+        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl, store, _clock,
+            () => (TimeSpan.FromSeconds(settings.Dynamic.LoopWait), TimeSpan.FromSeconds(settings.Dynamic.RetryTimeout)));
 
         var runner = new ProcessRunner();
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
