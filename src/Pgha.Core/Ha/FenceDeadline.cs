@@ -1,7 +1,7 @@
 namespace Pgha.Core.Ha;
 
 /// <summary>
-/// Until when the local PostgreSQL may run as a primary, as the agent tells its fence process after every cycle.
+/// Until when the local PostgreSQL may run as a primary, as the agent tells its fence process whenever it changes.
 /// The fence stops a primary past this instant, so a primary whose agent died or lost etcd stops taking writes
 /// before its leader key can expire and before any replica may be promoted.
 /// </summary>

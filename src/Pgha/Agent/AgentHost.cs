@@ -25,7 +25,8 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
             config.Etcd3.Username, config.Etcd3.Password);
         // A full read at least every 2 x ttl bounds how long a silently stalled watch could hide a change.
         var store = new EtcdClusterCache(new EtcdClusterStore(etcd, prefix), () => TimeSpan.FromSeconds(2 * settings.Dynamic.Ttl), _clock);
-        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl, store, _clock);
+        var lease = new EtcdLeaderLease(etcd, prefix, config.Name, () => settings.Dynamic.Ttl, store, _clock,
+            () => (TimeSpan.FromSeconds(settings.Dynamic.LoopWait), TimeSpan.FromSeconds(settings.Dynamic.RetryTimeout)));
 
         var runner = new ProcessRunner();
         PostgresBinaries binaries = await PostgresBinaries.ResolveAsync(config.Postgresql.BinDir, runner, stop);
@@ -43,7 +44,7 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var fence = new PrimaryFence(instance.DataDir, instance.RunDir, _clock);
         var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
-        var wakeup = new LoopWakeup(_clock, longActions, ct => PostmasterExitAsync(instance.DataDir, postmaster, ct));
+        var wakeup = new LoopWakeup(_clock, longActions, postmaster.WaitForExitOfRunningAsync);
         var requests = new OperatorRequests(control, provisioning, longActions, _clock, loggers.CreateLogger<OperatorRequests>());
         var configReload = new ConfigReload(control, settings, longActions, loggers.CreateLogger<ConfigReload>());
         var loop = new HaLoop(observer, executor, publisher, wakeup, settings, new SafetyStop(control, _clock, loggers.CreateLogger<SafetyStop>()),
@@ -63,15 +64,5 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         await api.StopAsync(CancellationToken.None);
         await watcher.ContinueWith(_ => { }, TaskScheduler.Default);
         return 0;
-    }
-
-    /// <summary>Completes when a running postmaster dies; never while none runs (the loop's timer covers that).</summary>
-    private static async Task PostmasterExitAsync(string dataDir, PostmasterWatch watch, CancellationToken ct)
-    {
-        if (PostmasterProcess.AlivePid(dataDir) is null)
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-        }
-        await watch.WaitForExitAsync(ct);
     }
 }

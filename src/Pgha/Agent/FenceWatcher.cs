@@ -9,11 +9,15 @@ namespace Pgha.Agent;
 /// stops the postmaster and every backend at once (SIGQUIT, then SIGKILL of it and of every process it started). It exits when the
 /// agent is gone and no postmaster runs. It never touches a replica.
 /// It does not poll fast: it sleeps until the deadline and wakes early on any change of the deadline file,
-/// <c>postmaster.pid</c> or <c>standby.signal</c> (inotify), so an idle fence costs about one wake-up per agent cycle.
+/// <c>postmaster.pid</c> or <c>standby.signal</c> (inotify), so an idle fence wakes when the agent moves the deadline
+/// and at the backstop, on its own thread.
 /// </summary>
 public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log)
 {
     private static readonly TimeSpan s_stopPoll = TimeSpan.FromMilliseconds(100);
+
+    // Without inotify: how often the deadline file and the data directory are looked at.
+    private static readonly TimeSpan s_noInotifyPoll = TimeSpan.FromMilliseconds(100);
 
     // A backstop for missed inotify events (a data directory replaced by a clone is watched again only at the next
     // wake-up), and how soon a vanished agent and postmaster are noticed. The deadline itself never waits for it.
@@ -21,25 +25,20 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var changed = new AsyncSignal();
-        using FileSystemWatcher deadlineWatch = Watch(Path.GetDirectoryName(Path.GetFullPath(deadlineFile))!, Path.GetFileName(deadlineFile), changed);
-        FileSystemWatcher? dataWatch = null;
-        try
+        string runDir = Path.GetDirectoryName(Path.GetFullPath(deadlineFile))!;
+        using FileChanges? changes = FileChanges.Open();
+        using CancellationTokenRegistration interrupt = ct.Register(() => changes?.Interrupt());
+        while (!ct.IsCancellationRequested)
         {
-            while (!ct.IsCancellationRequested)
+            if (changes is not null)
             {
-                changed.Reset();
-                dataWatch = WatchDataDir(dataWatch, changed);
-                if (await CheckAsync(ct) is not { } untilDeadlineMs)
-                {
-                    return;
-                }
-                await SleepAsync(changed, untilDeadlineMs, ct);
+                WatchDirectories(changes, runDir);
             }
-        }
-        finally
-        {
-            dataWatch?.Dispose();
+            if (await CheckAsync(ct) is not { } untilDeadlineMs)
+            {
+                return;
+            }
+            Sleep(changes, untilDeadlineMs, ct);
         }
     }
 
@@ -69,40 +68,37 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
     /// The data directory may not exist yet (before initdb) or be replaced (basebackup, reinit): watch it once it exists,
     /// and again after it vanished; meanwhile the backstop notices a postmaster that starts.
     /// </summary>
-    private FileSystemWatcher? WatchDataDir(FileSystemWatcher? current, AsyncSignal changed)
+    private void WatchDirectories(FileChanges changes, string runDir)
     {
-        if (Directory.Exists(dataDir) && current is not null)
+        if (!changes.IsWatching(runDir))
         {
-            return current;
+            changes.Watch(runDir, Path.GetFileName(deadlineFile));
         }
-        current?.Dispose();
-        return Directory.Exists(dataDir) ? Watch(dataDir, "*", changed) : null;
+        if (!changes.IsWatching(dataDir))
+        {
+            changes.Watch(dataDir, "postmaster.pid", "standby.signal");
+        }
     }
 
-    /// <summary>Until the deadline (plus a millisecond, so it has passed), a change, or the backstop.</summary>
-    private static async Task SleepAsync(AsyncSignal changed, long untilDeadlineMs, CancellationToken ct)
+    /// <summary>
+    /// Until the deadline (plus a millisecond, so it has passed), a change, or the backstop, blocking this thread: the
+    /// fence has nothing else to do, and an idle wake-up then touches neither the timer thread nor the thread pool.
+    /// </summary>
+    private static void Sleep(FileChanges? changes, long untilDeadlineMs, CancellationToken ct)
     {
         TimeSpan sleep = untilDeadlineMs < 0 || untilDeadlineMs >= s_maxSleep.TotalMilliseconds
             ? s_maxSleep
             : TimeSpan.FromMilliseconds(untilDeadlineMs + 1);
-        await Task.WhenAny(changed.WaitTask, Task.Delay(sleep, ct));
-    }
-
-    private static FileSystemWatcher Watch(string directory, string filter, AsyncSignal changed)
-    {
-        var watch = new FileSystemWatcher(directory, filter)
+        if (changes is null)
         {
-            // Renames and creations (the agent replaces the deadline file atomically), and in-place writes.
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite,
-            IncludeSubdirectories = false,
-        };
-        watch.Created += (_, _) => changed.Set();
-        watch.Deleted += (_, _) => changed.Set();
-        watch.Renamed += (_, _) => changed.Set();
-        watch.Changed += (_, _) => changed.Set();
-        watch.Error += (_, _) => changed.Set();
-        watch.EnableRaisingEvents = true;
-        return watch;
+            ct.WaitHandle.WaitOne(sleep < s_noInotifyPoll ? sleep : s_noInotifyPoll);
+            return;
+        }
+        var until = DateTime.UtcNow + sleep;
+        // Events about other files in the watched directories (the PostgreSQL log beside the deadline) do not end the sleep.
+        while (!changes.Wait(until - DateTime.UtcNow) && DateTime.UtcNow < until && !ct.IsCancellationRequested)
+        {
+        }
     }
 
     private long ReadDeadline()

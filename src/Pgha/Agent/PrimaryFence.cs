@@ -5,8 +5,8 @@ using Pgha.Processes;
 namespace Pgha.Agent;
 
 /// <summary>
-/// The agent's side of fencing: after each cycle it writes the instant until which PostgreSQL may run as primary,
-/// and makes sure a fence process (<c>pgha fence</c>) watches that file. The fence outlives the agent: if the
+/// The agent's side of fencing: after each cycle it writes, when it changed, the instant until which PostgreSQL may
+/// run as primary, and makes sure a fence process (<c>pgha fence</c>) watches that file. The fence outlives the agent: if the
 /// agent is killed, the deadline stops moving and the fence stops the primary before its leader key can expire.
 /// </summary>
 public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clock)
@@ -15,6 +15,7 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
     public string PidFile => Path.Combine(runDir, "fence.pid");
 
     private long? _written;
+    private Task? _fenceExit;
 
     public void Update(AgentMemory memory, HaSettings settings, LongActionStatus? longAction)
     {
@@ -30,10 +31,20 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
         EnsureRunning();
     }
 
+    /// <summary>
+    /// Once a fence is known to run, its pidfd tells when it exits, so an idle cycle opens no file here; only without
+    /// a pidfd (kernel before 5.3) are the pid file and /proc read each cycle.
+    /// </summary>
     private void EnsureRunning()
     {
+        if (_fenceExit is { IsCompleted: false })
+        {
+            return;
+        }
+        _fenceExit = null;
         if (File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), out int pid) && DetachedProcess.IsAlive(pid) && IsFence(pid))
         {
+            _fenceExit = ProcessExit.Watch(pid, IsFence);
             return;
         }
         (string exe, List<string> args) = SelfCommand.Get();

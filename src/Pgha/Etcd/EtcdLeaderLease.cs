@@ -15,9 +15,11 @@ namespace Pgha.Etcd;
 /// only an explicit delete could remove it, which the watch reports. Anything else falls back to the transaction.
 /// </param>
 /// <param name="clock">When the lease was last kept alive: a member that does not hold the leader key renews it only
-/// every third of the ttl, not every cycle (its key then still outlives two missed renewals).</param>
+/// when <see cref="MemberLeaseRenewal"/> says so, not every cycle.</param>
+/// <param name="cycle">loop_wait and retry_timeout for that rule; without them it renews once half the ttl is gone.</param>
 public sealed class EtcdLeaderLease(
-    EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds, EtcdClusterCache? cache = null, TimeProvider? clock = null) : ILeaderLease
+    EtcdGatewayClient client, string prefix, string name, Func<int> ttlSeconds, EtcdClusterCache? cache = null, TimeProvider? clock = null,
+    Func<(TimeSpan LoopWait, TimeSpan RetryTimeout)>? cycle = null) : ILeaderLease
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -137,7 +139,9 @@ public sealed class EtcdLeaderLease(
     private bool RenewedRecently()
     {
         int ttl = Math.Max(1, ttlSeconds());
-        return _leaseId != 0 && ttl == _grantedTtl && _clock.GetElapsedTime(_renewedAt) < TimeSpan.FromSeconds(ttl / 3.0);
+        (TimeSpan loopWait, TimeSpan retryTimeout) = cycle?.Invoke() ?? (TimeSpan.Zero, TimeSpan.Zero);
+        return _leaseId != 0 && ttl == _grantedTtl
+            && !MemberLeaseRenewal.IsDue(_clock.GetElapsedTime(_renewedAt), TimeSpan.FromSeconds(ttl), loopWait, retryTimeout);
     }
 
     private async Task PutMemberAsync(CancellationToken ct)

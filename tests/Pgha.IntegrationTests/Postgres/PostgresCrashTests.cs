@@ -39,6 +39,26 @@ public sealed class PostgresCrashTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wait_of_the_loop_again_on_the_same_postmaster_fires_when_it_is_killed()
+    {
+        var watch = new PostmasterWatch(_n1.Instance.DataDir);
+        using (var first = new CancellationTokenSource())
+        {
+            Task abandoned = watch.WaitForExitOfRunningAsync(first.Token);
+            await first.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        }
+        Task again = watch.WaitForExitOfRunningAsync(CancellationToken.None);
+        Assert.False(again.IsCompleted);
+
+        await SignalAsync(PostmasterPid, "KILL");
+
+        await again.WaitAsync(TimeSpan.FromSeconds(30));
+        Task none = watch.WaitForExitOfRunningAsync(new CancellationTokenSource(TimeSpan.FromMilliseconds(200)).Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => none); // no postmaster: never completes on its own
+    }
+
+    [Fact]
     public async Task Start_after_a_crash_brings_the_primary_back()
     {
         await _n1.ExecuteAsync("CREATE TABLE kept (v int); INSERT INTO kept VALUES (1)");
