@@ -66,14 +66,13 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         for (int attempt = 1; ; attempt++)
         {
             RecreateEmptyDataDirectory();
+            // Opened before pg_basebackup writes, so the syncfs after it reports every write-back error of the copy.
+            using FileSystemSync? sync = syncfs ? FileSystemSync.Begin(pg.DataDir, ToolDirectories.From(Local.BasebackupArguments)) : null;
             try
             {
                 _logger.LogInformation("clone: pg_basebackup from {Source} at {Host}:{Port} started", source.Name, source.Host, source.Port);
                 await pg.RunCheckedAsync(spec, $"check that {source.Name} at {source.Host}:{source.Port} runs and its pg_hba.conf lets {replication.Username} replicate", ct);
-                if (syncfs)
-                {
-                    FileSystemSync.SyncDataDirectory(pg.DataDir);
-                }
+                sync?.SyncDataDirectory();
                 _logger.LogInformation("clone: pg_basebackup from {Source} done", source.Name);
                 return;
             }
