@@ -16,6 +16,7 @@ public sealed class HaExecutor(
     IPostgresProvisioning provisioning,
     DcsWrites dcs,
     PrimaryFence fence,
+    MemberPublisher publisher,
     TimeProvider clock,
     ILogger<HaExecutor> logger)
 {
@@ -52,7 +53,7 @@ public sealed class HaExecutor(
                 Demote d => await DemoteAsync(memory, d.Mode, ct),
                 FollowLeader f => await FollowAsync(memory, input, f.Leader, ct),
                 RemoveDataDirectory r => await RemoveDataAsync(memory, r.Why, ct),
-                PublishInitialize p => await Done(memory, dcs.PublishInitializeAsync(p.SystemIdentifier, ct)),
+                PublishInitialize p => await PublishInitializedAsync(memory, input, p, ct),
                 AbandonInitialize => await Done(memory, dcs.AbandonInitializeAsync(ct)),
                 ClearFailoverKey => await Done(memory, dcs.ClearFailoverAsync(ct)),
                 SetSynchronousStandbyNames s => await Done(memory, control.SetSynchronousStandbyNamesAsync(s.Value, ct)),
@@ -155,6 +156,18 @@ public sealed class HaExecutor(
         }
         logger.LogInformation("failed to acquire initialize lock: another member bootstraps the cluster");
         return (memory with { Bootstrapping = false }, false);
+    }
+
+    /// <summary>
+    /// The bootstrap's last step, right after the leader key: the member key says "running primary" now, not at the
+    /// cycle's end (after the slot and config work, 0.1-0.3 s later), because the other members clone from this node
+    /// only once both keys say so. Their slots are still made in this cycle, long before a clone ends.
+    /// </summary>
+    private async Task<(AgentMemory, bool)> PublishInitializedAsync(AgentMemory memory, HaInput input, PublishInitialize initialize, CancellationToken ct)
+    {
+        await dcs.PublishInitializeAsync(initialize.SystemIdentifier, ct);
+        await publisher.PublishAsync(input, memory, input.LongAction, ct);
+        return (memory, true);
     }
 
     private (AgentMemory, bool) Long(AgentMemory memory, string name, Func<CancellationToken, Task> work, CancellationToken ct)
