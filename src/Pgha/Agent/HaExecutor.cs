@@ -41,6 +41,8 @@ public sealed class HaExecutor(
         {
             return action switch
             {
+                AcquireLeaderLock when input.LongAction is { Name: LongActionNames.Bootstrap, Running: false, Failed: false } =>
+                    Fenced(await AcquireAfterBootstrapAsync(memory, input, ct), input),
                 AcquireLeaderLock => Fenced(await AcquireAsync(memory, ct), input),
                 RefreshLeaderLock => Fenced(await RefreshAsync(memory, input, ct), input),
                 ReleaseLeaderLock => await ReleaseAsync(memory, ct),
@@ -53,7 +55,7 @@ public sealed class HaExecutor(
                 Demote d => await DemoteAsync(memory, d.Mode, ct),
                 FollowLeader f => await FollowAsync(memory, input, f.Leader, ct),
                 RemoveDataDirectory r => await RemoveDataAsync(memory, r.Why, ct),
-                PublishInitialize p => await PublishInitializedAsync(memory, input, p, ct),
+                PublishInitialize p => await Done(memory, dcs.PublishInitializeAsync(p.SystemIdentifier, ct)),
                 AbandonInitialize => await Done(memory, dcs.AbandonInitializeAsync(ct)),
                 ClearFailoverKey => await Done(memory, dcs.ClearFailoverAsync(ct)),
                 SetSynchronousStandbyNames s => await Done(memory, control.SetSynchronousStandbyNamesAsync(s.Value, ct)),
@@ -159,15 +161,23 @@ public sealed class HaExecutor(
     }
 
     /// <summary>
-    /// The bootstrap's last step, right after the leader key: the member key says "running primary" now, not at the
-    /// cycle's end (after the slot and config work, 0.1-0.3 s later), because the other members clone from this node
-    /// only once both keys say so. Their slots are still made in this cycle, long before a clone ends.
+    /// The bootstrap's end: the member key says "running primary" before the leader key is taken, not at the cycle's
+    /// end (after the slot and config work, 0.1-0.3 s later), because the other members clone from this node only once
+    /// both keys say so and the leader key's watch event wakes them. PostgreSQL does run as primary already; their
+    /// slots are still made in this cycle, long before a clone ends.
     /// </summary>
-    private async Task<(AgentMemory, bool)> PublishInitializedAsync(AgentMemory memory, HaInput input, PublishInitialize initialize, CancellationToken ct)
+    private async Task<(AgentMemory, bool)> AcquireAfterBootstrapAsync(AgentMemory memory, HaInput input, CancellationToken ct)
     {
-        await dcs.PublishInitializeAsync(initialize.SystemIdentifier, ct);
-        await publisher.PublishAsync(input, memory, input.LongAction, ct);
-        return (memory, true);
+        try
+        {
+            await publisher.PublishAsync(input, memory, input.LongAction, ct);
+        }
+        catch (DcsUnavailableException e)
+        {
+            // Only a head start for the replicas: the key matters, and the cycle's end publishes again.
+            logger.LogWarning("could not publish the member key before taking the leader key: {Error}", e.Message);
+        }
+        return await AcquireAsync(memory, ct);
     }
 
     private (AgentMemory, bool) Long(AgentMemory memory, string name, Func<CancellationToken, Task> work, CancellationToken ct)
