@@ -42,8 +42,8 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var peerProbe = new PeerProbe(http, new FailsafeRound(http, settings, _clock), failsafeInbox);
         var observer = new HaObserver(store, new WalWriteProbe(probe, instance), peerProbe, settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
         var fence = new PrimaryFence(instance.DataDir, instance.RunDir, _clock);
-        var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, _clock, loggers.CreateLogger<HaExecutor>());
         var publisher = new MemberPublisher(lease, settings, _clock);
+        var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, publisher, _clock, loggers.CreateLogger<HaExecutor>());
         var wakeup = new LoopWakeup(_clock, longActions, postmaster.WaitForExitOfRunningAsync);
         var requests = new OperatorRequests(control, provisioning, longActions, _clock, loggers.CreateLogger<OperatorRequests>());
         var configReload = new ConfigReload(control, settings, longActions, loggers.CreateLogger<ConfigReload>());

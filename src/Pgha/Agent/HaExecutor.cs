@@ -16,6 +16,7 @@ public sealed class HaExecutor(
     IPostgresProvisioning provisioning,
     DcsWrites dcs,
     PrimaryFence fence,
+    MemberPublisher publisher,
     TimeProvider clock,
     ILogger<HaExecutor> logger)
 {
@@ -40,6 +41,8 @@ public sealed class HaExecutor(
         {
             return action switch
             {
+                AcquireLeaderLock when input.LongAction is { Name: LongActionNames.Bootstrap, Running: false, Failed: false } =>
+                    Fenced(await AcquireAfterBootstrapAsync(memory, input, ct), input),
                 AcquireLeaderLock => Fenced(await AcquireAsync(memory, ct), input),
                 RefreshLeaderLock => Fenced(await RefreshAsync(memory, input, ct), input),
                 ReleaseLeaderLock => await ReleaseAsync(memory, ct),
@@ -161,6 +164,26 @@ public sealed class HaExecutor(
         }
         logger.LogInformation("failed to acquire initialize lock: another member bootstraps the cluster");
         return (memory with { Bootstrapping = false }, false);
+    }
+
+    /// <summary>
+    /// The bootstrap's end: the member key says "running primary" before the leader key is taken, not at the cycle's
+    /// end (after the slot and config work, 0.1-0.3 s later), because the other members clone from this node only once
+    /// both keys say so and the leader key's watch event wakes them. PostgreSQL does run as primary already; their
+    /// slots are still made in this cycle, long before a clone ends.
+    /// </summary>
+    private async Task<(AgentMemory, bool)> AcquireAfterBootstrapAsync(AgentMemory memory, HaInput input, CancellationToken ct)
+    {
+        try
+        {
+            await publisher.PublishAsync(input, memory, input.LongAction, ct);
+        }
+        catch (DcsUnavailableException e)
+        {
+            // Only a head start for the replicas: the key matters, and the cycle's end publishes again.
+            logger.LogWarning("could not publish the member key before taking the leader key: {Error}", e.Message);
+        }
+        return await AcquireAsync(memory, ct);
     }
 
     private (AgentMemory, bool) Long(AgentMemory memory, string name, Func<CancellationToken, Task> work, CancellationToken ct)

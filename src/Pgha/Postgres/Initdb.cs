@@ -26,18 +26,16 @@ internal sealed class Initdb(PostgresInstance pg)
         try
         {
             pg.WriteFile(pwfile, su.Password + "\n", AtomicFile.Secret);
-            IEnumerable<string> options = pg.Config.Bootstrap?.Initdb.Select(o => o.ToArgument()) ?? [];
-            bool syncfs = FileSystemSync.IsReliable;
+            string[] options = pg.Config.Bootstrap?.Initdb.Select(o => o.ToArgument()).ToArray() ?? [];
+            // Opened before initdb writes, so the syncfs after it reports every write-back error of its files.
+            using FileSystemSync? sync = FileSystemSync.IsReliable ? FileSystemSync.Begin(pg.DataDir, ToolDirectories.From(options)) : null;
             var spec = new ProcessSpec(pg.Binaries.Tool("initdb"),
-                ["-D", pg.DataDir, "-U", su.Username, "--auth=scram-sha-256", $"--pwfile={pwfile}", .. options, .. syncfs ? ["--no-sync"] : Array.Empty<string>()])
+                ["-D", pg.DataDir, "-U", su.Username, "--auth=scram-sha-256", $"--pwfile={pwfile}", .. options, .. sync is null ? Array.Empty<string>() : ["--no-sync"]])
             {
                 Timeout = TimeSpan.FromMinutes(10),
             };
             await pg.RunCheckedAsync(spec, "check bootstrap.initdb options", ct);
-            if (syncfs)
-            {
-                FileSystemSync.SyncDataDirectory(pg.DataDir);
-            }
+            sync?.SyncDataDirectory();
         }
         finally
         {

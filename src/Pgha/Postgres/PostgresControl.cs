@@ -140,7 +140,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         StartLog log = StartLog.Mark(pg.DataDir, pg.LogFile);
         try
         {
-            await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+            await RunUntilReadyAsync(spec, ct);
         }
         catch (PostgresCommandException e)
         {
@@ -148,6 +148,27 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
             IReadOnlyList<string> tail = await log.TailAsync(ct);
             throw new StartFailedException($"{e.Message}; it ends: {LastWords(tail)}", tail);
         }
+    }
+
+    /// <summary>
+    /// pg_ctl start -w, but done as soon as the postmaster is ready by pg_ctl's own test polled 10x as often; pg_ctl
+    /// then exits within its next 100 ms poll, unawaited. A pg_ctl that fails first (the postmaster exited, the
+    /// timeout) still throws as before.
+    /// </summary>
+    private async Task RunUntilReadyAsync(ProcessSpec spec, CancellationToken ct)
+    {
+        DateTimeOffset requested = DateTimeOffset.UtcNow;
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<ProcessResult> pgCtl = pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        Task ready = PostmasterReady.WaitAsync(pg.DataDir, requested, watching.Token);
+        if (await Task.WhenAny(pgCtl, ready) == ready && ready.IsCompletedSuccessfully)
+        {
+            _ = pgCtl.ContinueWith(t => _logger.LogWarning("pg_ctl start failed after the server was ready: {Error}", t.Exception!.InnerException!.Message),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return;
+        }
+        await watching.CancelAsync();
+        await pgCtl;
     }
 
     /// <summary>

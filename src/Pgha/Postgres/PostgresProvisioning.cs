@@ -43,10 +43,17 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         _logger.LogInformation("bootstrap: replication and rewind roles set up");
         if (pg.Config.Bootstrap?.PostBootstrap is { Length: > 0 } script)
         {
-            await RunPostBootstrapAsync(script, ct);
-            _logger.LogInformation("bootstrap: post_bootstrap script done");
+            if (GeneratedRolesScript.IsAlreadyApplied(pg.Config, script))
+            {
+                _logger.LogInformation("bootstrap: post_bootstrap {Script} is pgha gen's role script and its roles are set up already; not run", script);
+            }
+            else
+            {
+                await RunPostBootstrapAsync(script, ct);
+                _logger.LogInformation("bootstrap: post_bootstrap script done");
+            }
         }
-        return await SystemIdentifierAsync(ct);
+        return await ControlFile.ReadSystemIdentifierAsync(pg.DataDir, ct);
     }
 
     public async Task CloneAsync(Upstream source, CancellationToken ct)
@@ -66,14 +73,13 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         for (int attempt = 1; ; attempt++)
         {
             RecreateEmptyDataDirectory();
+            // Opened before pg_basebackup writes, so the syncfs after it reports every write-back error of the copy.
+            using FileSystemSync? sync = syncfs ? FileSystemSync.Begin(pg.DataDir, ToolDirectories.From(Local.BasebackupArguments)) : null;
             try
             {
                 _logger.LogInformation("clone: pg_basebackup from {Source} at {Host}:{Port} started", source.Name, source.Host, source.Port);
                 await pg.RunCheckedAsync(spec, $"check that {source.Name} at {source.Host}:{source.Port} runs and its pg_hba.conf lets {replication.Username} replicate", ct);
-                if (syncfs)
-                {
-                    FileSystemSync.SyncDataDirectory(pg.DataDir);
-                }
+                sync?.SyncDataDirectory();
                 _logger.LogInformation("clone: pg_basebackup from {Source} done", source.Name);
                 return;
             }
@@ -171,13 +177,5 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
             Timeout = Timeout.InfiniteTimeSpan,
         };
         await pg.RunCheckedAsync(spec, "fix bootstrap.post_bootstrap", ct);
-    }
-
-    private async Task<string> SystemIdentifierAsync(CancellationToken ct)
-    {
-        await using NpgsqlConnection connection = pg.LocalConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT system_identifier::text FROM pg_control_system()", connection);
-        return (string)(await command.ExecuteScalarAsync(ct))!;
     }
 }
