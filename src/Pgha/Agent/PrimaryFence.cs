@@ -25,7 +25,7 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
         if (ms != _written || !File.Exists(DeadlineFile))
         {
             Directory.CreateDirectory(runDir);
-            AtomicFile.Write(DeadlineFile, ms.ToString(CultureInfo.InvariantCulture), AtomicFile.Normal, null);
+            AtomicFile.Write(DeadlineFile, ms.ToString(CultureInfo.InvariantCulture), AtomicFile.Normal, null, durable: false);
             _written = ms;
         }
         EnsureRunning();

@@ -7,7 +7,11 @@ public static class AtomicFile
     public const UnixFileMode Normal = Secret | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <param name="owner">Set before the rename so the file never exists under the wrong owner; null keeps ours.</param>
-    public static void Write(string path, string text, UnixFileMode mode, OsUser? owner)
+    /// <param name="durable">
+    /// False skips the fsync: for files that only live processes read and that mean nothing after a reboot (the fence
+    /// deadline), where the fsync would delay a promotion while etcd's own fsyncs share the disk.
+    /// </param>
+    public static void Write(string path, string text, UnixFileMode mode, OsUser? owner, bool durable = true)
     {
         string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
@@ -23,7 +27,7 @@ public static class AtomicFile
                 using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
                 writer.Write(text);
                 writer.Flush();
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             if (!OperatingSystem.IsWindows())
             {
