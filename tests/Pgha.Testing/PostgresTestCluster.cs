@@ -28,6 +28,9 @@ public sealed class PostgresTestCluster : IAsyncDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>postgresql.pg_ctl_timeout of the nodes made after it is set (60 s unless a test needs a shorter bound).</summary>
+    public TimeSpan PgCtlTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public DynamicConfig Dynamic { get; set; }
 
     /// <summary>Node <paramref name="index"/> (1-based) on &lt;network&gt;.<paramref name="index"/>; created once, then returned again.</summary>
@@ -113,7 +116,7 @@ public sealed class PostgresTestCluster : IAsyncDisposable
             Superuser = new Credentials("postgres", SuperuserPassword),
             Replication = new Credentials("replicator", "rep-pass:1"),
             Parameters = new Dictionary<string, string> { ["shared_buffers"] = "16MB", ["max_connections"] = "30" },
-            PgCtlTimeout = TimeSpan.FromSeconds(60),
+            PgCtlTimeout = PgCtlTimeout,
         },
     };
 }
