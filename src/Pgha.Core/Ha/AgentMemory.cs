@@ -79,6 +79,13 @@ public sealed record AgentMemory
     public DateTimeOffset? FailsafeConfirmedAt { get; init; }
     /// <summary>Consecutive cycles in which the primary's WAL write check timed out.</summary>
     public int SlowWalWrites { get; init; }
+    /// <summary>
+    /// When this primary stopped for a switchover and released the key. For a ttl from then, while no leader key
+    /// exists, it stays stopped instead of starting as a replica without an upstream: that start would only compete
+    /// for the CPU with the candidate's promotion, which the clients are waiting for. Once a leader exists the follower
+    /// rules wait for it to run as primary anyway; after the ttl (a candidate that never took over) it starts as before.
+    /// </summary>
+    public DateTimeOffset? HandedOverAt { get; init; }
     /// <summary>Since when PostgreSQL has been seen starting (crash recovery included); null while it is not starting.</summary>
     public DateTimeOffset? StartingSince { get; init; }
 }

@@ -58,7 +58,7 @@ internal static class FollowerRules
         {
             return RepairDivergedStart(input, leader);
         }
-        if (leaderMember.Timeline > input.Postgres.Timeline)
+        if (leaderMember.Timeline > input.Postgres.Timeline && !StoppedBeforeFork(input))
         {
             return input.Settings.UsePgRewind
                 ? Decision.Do(input, HaReasons.FollowerRewind(leader), new Rewind(leader))
@@ -67,6 +67,16 @@ internal static class FollowerRules
         AgentMemory next = input.Memory with { NeedsRewindCheck = false };
         return Decision.Do(next, HaReasons.FollowerStartReplica(leader), new StartPostgres(StartRole.Replica, leader));
     }
+
+    /// <summary>
+    /// A primary that shut down cleanly (a switchover) wrote its shutdown checkpoint as its last record. When the history
+    /// key says its timeline was left after that record's start, the successor replayed all of its WAL: it can follow
+    /// the new timeline as it is, without a rewind.
+    /// </summary>
+    private static bool StoppedBeforeFork(HaInput input) =>
+        input.Postgres.ClusterState == "shut down"
+        && input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline) is { } fork
+        && fork.Lsn > input.Postgres.WalPosition;
 
     /// <summary>
     /// PostgreSQL refused to start on the leader's timeline (its WAL or minimum recovery point is past the fork): the

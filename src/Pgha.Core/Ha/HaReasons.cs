@@ -86,6 +86,7 @@ public static class HaReasons
     public const string RaceAcquireAsPrimary = "acquired session lock as a leader";
     public static string RaceNotHealthiest(string why) => $"following a different leader because I am not the healthiest node: {why}";
     public const string RaceStartReplica = "starting PostgreSQL as a replica: no leader yet";
+    public const string RaceWaitHandover = "waiting: I handed the leader key over for a switchover; the candidate promotes before I start as a replica";
     public static string RaceDemote(string why) => $"demoting: I run as primary without the leader key and {why}";
     public const string RaceWaitStarting = "waiting: PostgreSQL is starting and there is no leader";
     public const string RaceWaitUnresponsive = "waiting: PostgreSQL does not answer queries and there is no leader";

@@ -15,6 +15,8 @@ internal static class LeaderRaceRules
                 return Decision.Do(input.Memory with { NeedsRewindCheck = true }, HaReasons.RaceDemote("PostgreSQL does not answer queries"), new Demote(DemoteMode.ImmediateNoLock));
             case PostgresRunState.NotResponding:
                 return Decision.Wait(input, HaReasons.RaceWaitUnresponsive);
+            case PostgresRunState.Stopped when input.Memory.HandedOverAt is { } handedOver && input.Now < handedOver + input.Settings.Ttl:
+                return Decision.Wait(input, HaReasons.RaceWaitHandover);
             case PostgresRunState.Stopped:
                 return FollowerRules.SystemIdMismatch(input)
                     ? Decision.Wait(input, HaReasons.SystemIdMismatch)

@@ -205,12 +205,13 @@ public sealed class HaExecutor(
         // Promotion waits until PostgreSQL leaves recovery, which can outlast the ttl on a loaded machine. Keep the key
         // and the fence deadline fresh meanwhile, or the lease expires under the primary being made and the fence
         // stops it. A refresh that fails drops the deadline, so the fence stops the promoted server at once.
+        TimelineSwitch? left = null;
         using (var promoting = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             Task<AgentMemory> keeping = KeepLeaderKeyAsync(memory, input, promoting.Token);
             try
             {
-                await control.PromoteAsync(SlotKeeper.Wanted(input), ct);
+                left = await control.PromoteAsync(SlotKeeper.Wanted(input), ct);
             }
             finally
             {
@@ -222,7 +223,7 @@ public sealed class HaExecutor(
         {
             return (memory, false);
         }
-        await dcs.AppendHistoryAsync(input.Cluster.History, input.Postgres.Timeline, input.Postgres.WalPosition, input.Me, ct);
+        await dcs.AppendHistoryAsync(input.Cluster.History, left?.LeftTimeline ?? input.Postgres.Timeline, left?.SwitchLsn ?? input.Postgres.WalPosition, input.Me, ct);
         return (memory with { NeedsRewindCheck = false, FollowingLeader = null, FailedRewinds = 0 }, true);
     }
 
@@ -260,19 +261,28 @@ public sealed class HaExecutor(
 
     private async Task<(AgentMemory, bool)> DemoteAsync(AgentMemory memory, DemoteMode mode, CancellationToken ct)
     {
-        await control.StopAsync(mode, ct);
+        DateTimeOffset? handedOver = null;
         if (mode == DemoteMode.Graceful)
         {
-            // Stopped cleanly after a checkpoint: hand the key over now so the candidate promotes at once.
-            await lease.ReleaseAsync(ct);
-            logger.LogInformation("leader key released");
+            // A clean stop after a checkpoint: the key goes as soon as the standbys hold the last WAL, so the candidate
+            // promotes while the old postmaster is still finishing.
+            await control.StopAndHandOverAsync(async t =>
+            {
+                await lease.ReleaseAsync(t);
+                handedOver = clock.GetUtcNow();
+                logger.LogInformation("leader key released");
+            }, ct);
+        }
+        else
+        {
+            await control.StopAsync(mode, ct);
         }
         if (mode == DemoteMode.Offline)
         {
             // Without etcd nobody can be followed; read-only keeps serving reads and refuses writes.
             await control.StartAsync(StartRole.Replica, null, ct);
         }
-        return (memory with { FollowingLeader = null, NeedsRewindCheck = true, HoldsLeaderKey = false, LeaderKeyRefreshedAt = null }, true);
+        return (memory with { FollowingLeader = null, NeedsRewindCheck = true, HoldsLeaderKey = false, LeaderKeyRefreshedAt = null, HandedOverAt = handedOver }, true);
     }
 
     private async Task<(AgentMemory, bool)> FollowAsync(AgentMemory memory, HaInput input, string leader, CancellationToken ct)

@@ -16,6 +16,10 @@ public sealed class HaObserver(
 {
     private static readonly TimeSpan s_peerTimeout = TimeSpan.FromSeconds(2);
 
+    // Whether the last look found a server running. Peers are asked ahead of the local answer only then: a node
+    // whose server is down (waiting for a bootstrap, say) does not race, and would send its questions for nothing.
+    private bool _serverRanLastLook = true;
+
     public async Task<HaInput> ObserveAsync(AgentMemory memory, CancellationToken ct)
     {
         // Right after etcd said the key is no longer ours the decision must not wait another retry_timeout for etcd:
@@ -28,25 +32,16 @@ public sealed class HaObserver(
         }
         HaSettings ha = settings.Ha;
         long read = clock.GetTimestamp();
+        bool leaderless = cluster.IsReachable && cluster.Leader is null;
+        bool racing = leaderless && !IsNamedCandidate(cluster, ha.Name);
         // In a leader race the peers are asked while the local server is looked at: both answer the same question.
         using var peersDone = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task<IReadOnlyList<PeerReport>>? asking = cluster.IsReachable && cluster.Leader is null && !IsNamedCandidate(cluster, ha.Name)
-            ? AskPeersAsync(cluster, ha, peersDone.Token)
-            : null;
-        LocalPostgres postgres = await probe.ProbeAsync(ct);
+        Task<IReadOnlyList<PeerReport>>? asking = racing && _serverRanLastLook ? AskPeersAsync(cluster, ha, peersDone.Token) : null;
+        LocalPostgres postgres = await probe.ProbeAsync(leaderless ? ReplayTimelineDetail.LastKnown : ReplayTimelineDetail.Exact, ct);
+        _serverRanLastLook = postgres.IsRunning;
         long probed = clock.GetTimestamp();
-        IReadOnlyList<PeerReport> peerReports = [];
-        if (asking is not null)
-        {
-            // A server that is not running does not race: its answers are not needed.
-            if (!postgres.IsRunning)
-            {
-                await peersDone.CancelAsync();
-            }
-            IReadOnlyList<PeerReport> answers = await asking;
-            peerReports = postgres.IsRunning ? answers : [];
-        }
-        if (cluster.IsReachable && cluster.Leader is null && postgres.IsRunning)
+        IReadOnlyList<PeerReport> peerReports = await PeerAnswersAsync(asking, peersDone, racing && postgres.IsRunning, cluster, ha, ct);
+        if (leaderless && postgres.IsRunning)
         {
             LogRace(started, read, probed);
         }
@@ -68,6 +63,25 @@ public sealed class HaObserver(
             Failsafe = failsafe,
             FailsafeContact = peers.LastFailsafeContact,
         };
+    }
+
+    /// <summary>
+    /// The peers' answers when this node races: those already asked for, or asked now when the server came up since
+    /// the last look. A server that is not running does not race, and questions already sent are cancelled.
+    /// </summary>
+    private async Task<IReadOnlyList<PeerReport>> PeerAnswersAsync(Task<IReadOnlyList<PeerReport>>? asking, CancellationTokenSource peersDone,
+        bool races, ClusterView cluster, HaSettings ha, CancellationToken ct)
+    {
+        if (!races)
+        {
+            if (asking is not null)
+            {
+                await peersDone.CancelAsync();
+                await asking;
+            }
+            return [];
+        }
+        return await (asking ?? AskPeersAsync(cluster, ha, ct));
     }
 
     private Task<IReadOnlyList<PeerReport>> AskPeersAsync(ClusterView cluster, HaSettings ha, CancellationToken ct)

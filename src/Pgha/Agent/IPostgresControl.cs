@@ -1,4 +1,5 @@
 using Pgha.Core.Ha;
+using Pgha.Core.Postgres;
 
 namespace Pgha.Agent;
 
@@ -12,10 +13,17 @@ public interface IPostgresControl
     Task StopAsync(DemoteMode mode, CancellationToken ct);
 
     /// <summary>
-    /// Promotes, and right after asking for it creates the physical slots <paramref name="replicaSlots"/> (those missing),
-    /// so the replicas' walreceivers find them when they connect; waits until the server is out of recovery.
+    /// A graceful stop for a switchover: <paramref name="handOver"/> runs once the server has written its last WAL and
+    /// every streaming standby has confirmed it, which is before the postmaster exits, or else after the exit.
     /// </summary>
-    Task PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct);
+    Task StopAndHandOverAsync(Func<CancellationToken, Task> handOver, CancellationToken ct);
+
+    /// <summary>
+    /// Promotes, and right after asking for it creates the physical slots <paramref name="replicaSlots"/> (those missing),
+    /// so the replicas' walreceivers find them when they connect; waits until the server is out of recovery. Returns
+    /// where the old timeline was left (null when its history file could not be read).
+    /// </summary>
+    Task<TimelineSwitch?> PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct);
 
     /// <summary>Points a running replica at <paramref name="upstream"/>: rewrites primary_conninfo and reloads.</summary>
     Task FollowAsync(Upstream upstream, CancellationToken ct);

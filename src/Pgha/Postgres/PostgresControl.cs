@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Pgha.Agent;
 using Pgha.Core.Ha;
+using Pgha.Core.Postgres;
 using Pgha.Processes;
 
 namespace Pgha.Postgres;
@@ -43,18 +44,29 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         await PgCtlStartAsync(ct);
     }
 
-    public async Task StopAsync(DemoteMode mode, CancellationToken ct)
+    public Task StopAsync(DemoteMode mode, CancellationToken ct) => StopAsync(mode, null, ct);
+
+    public async Task StopAndHandOverAsync(Func<CancellationToken, Task> handOver, CancellationToken ct)
+    {
+        if (!await StopAsync(DemoteMode.Graceful, handOver, ct))
+        {
+            await handOver(ct);
+        }
+    }
+
+    /// <returns>True when <paramref name="handOver"/> ran before the postmaster exited.</returns>
+    private async Task<bool> StopAsync(DemoteMode mode, Func<CancellationToken, Task>? handOver, CancellationToken ct)
     {
         if (PostmasterProcess.AlivePid(pg.DataDir) is not int pid)
         {
-            return;
+            return false;
         }
         if (PostmasterProcess.IsSuspended(pid))
         {
             // SIGSTOPped: pg_ctl's signal would wait in vain while the backends keep committing for their clients.
             InstanceKill.Kill(pid);
             await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
-            return;
+            return false;
         }
         if (mode == DemoteMode.Graceful)
         {
@@ -66,6 +78,22 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         // The signal pg_ctl stop sends (SIGINT fast, SIGQUIT immediate), sent directly: pg_ctl then polls the pid file
         // every 100 ms, while the pidfd below sees the postmaster's exit the moment it happens.
         Signals.Send(pid, immediate ? Signals.SigQuit : Signals.SigInt);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<bool> handedOver = handOver is null ? Task.FromResult(false) : HandOverEarlyAsync(pid, handOver, stopping.Token, ct);
+        try
+        {
+            await WaitForStopAsync(pid, immediate, ct);
+        }
+        finally
+        {
+            // The early hand-over's watch ends with the postmaster (a hand-over already under way finishes).
+            await stopping.CancelAsync();
+        }
+        return await handedOver;
+    }
+
+    private async Task WaitForStopAsync(int pid, bool immediate, CancellationToken ct)
+    {
         // An immediate stop is a demotion of a failed or unwanted primary: it must end quickly, not after pg_ctl_timeout.
         if (!await ExitsWithinAsync(immediate ? s_immediateStop : pg.PgCtlTimeout, ct))
         {
@@ -85,7 +113,27 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         _logger.LogInformation("PostgreSQL stopped");
     }
 
-    public Task PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct) =>
+    /// <summary>
+    /// Runs <paramref name="handOver"/> once the last WAL is written and every streaming standby confirmed it, which
+    /// comes before the postmaster's exit (<see cref="ShutdownHandover"/>). False when the postmaster exited first
+    /// (the stop then hands over after the exit, as before).
+    /// </summary>
+    private async Task<bool> HandOverEarlyAsync(int pid, Func<CancellationToken, Task> handOver, CancellationToken stopping, CancellationToken ct)
+    {
+        try
+        {
+            await ShutdownHandover.WaitAsync(pg.DataDir, pid, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        _logger.LogInformation("shutdown checkpoint written and confirmed by every streaming standby; handing over before the postmaster exits");
+        await handOver(ct);
+        return true;
+    }
+
+    public Task<TimelineSwitch?> PromoteAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct) =>
         new PostgresPromotion(pg, TakeConnection(), _logger).RunAsync(replicaSlots, ct);
 
     public async Task FollowAsync(Upstream upstream, CancellationToken ct)

@@ -24,7 +24,10 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
     private int _connectionPostmaster;
     private ReplayTimelineSeen? _replayTimeline;
 
-    public async Task<LocalPostgres> ProbeAsync(CancellationToken ct)
+    /// <summary>A probe that learns a replica's replay timeline exactly.</summary>
+    public Task<LocalPostgres> ProbeAsync(CancellationToken ct) => ProbeAsync(ReplayTimelineDetail.Exact, ct);
+
+    public async Task<LocalPostgres> ProbeAsync(ReplayTimelineDetail detail, CancellationToken ct)
     {
         if (!pg.HasDataDirectory)
         {
@@ -48,12 +51,12 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
         bool reused = _connection is not null && _connectionPostmaster == pid;
         try
         {
-            return await QueryAsync(pid, bound.Token);
+            return await QueryAsync(pid, detail, bound.Token);
         }
         catch (NpgsqlException e) when (reused && e is not PostgresException && !IsTimeout(e) && !bound.IsCancellationRequested)
         {
             // The kept connection broke (the server dropped idle sessions, a backend was killed): try once on a new one.
-            return await ProbeFreshAsync(pid, bound, ct);
+            return await ProbeFreshAsync(pid, detail, bound, ct);
         }
         catch (Exception e) when (IsProbeFailure(e))
         {
@@ -98,11 +101,11 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
         }
     }
 
-    private async Task<LocalPostgres> ProbeFreshAsync(int pid, CancellationTokenSource bound, CancellationToken ct)
+    private async Task<LocalPostgres> ProbeFreshAsync(int pid, ReplayTimelineDetail detail, CancellationTokenSource bound, CancellationToken ct)
     {
         try
         {
-            return await QueryAsync(pid, bound.Token);
+            return await QueryAsync(pid, detail, bound.Token);
         }
         catch (Exception e) when (IsProbeFailure(e))
         {
@@ -110,7 +113,7 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
         }
     }
 
-    private async Task<LocalPostgres> QueryAsync(int pid, CancellationToken ct)
+    private async Task<LocalPostgres> QueryAsync(int pid, ReplayTimelineDetail detail, CancellationToken ct)
     {
         try
         {
@@ -123,9 +126,18 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
                 await connection.OpenAsync(ct);
             }
             LocalPostgres status = await ProbeQueries.ReadAsync(_connection, ct);
-            return status.InRecovery && !status.IsStreaming
-                ? status with { Timeline = await ReplayTimelineAsync(pid, status, ct) }
-                : status;
+            if (!status.InRecovery)
+            {
+                return status;
+            }
+            if (status.IsStreaming)
+            {
+                // Remembered for a race after the stream ends. It is the timeline the walreceiver writes, which the
+                // replay may not have reached yet, so it does not stand for the replayed one when exactness is asked.
+                _replayTimeline = new ReplayTimelineSeen(pid, status.ReplayedLsn, status.Timeline, Replayed: false);
+                return status;
+            }
+            return status with { Timeline = await ReplayTimelineAsync(pid, status, detail, ct) };
         }
         catch
         {
@@ -137,20 +149,29 @@ public sealed class PostgresProbe(PostgresInstance pg) : IPostgresProbe, IAsyncD
     /// <summary>
     /// The replayed timeline changes only with the replayed position (a record of the new timeline is replayed), so an
     /// answer stays true for as long as this postmaster's replay has not moved. A replica whose leader died asks once,
-    /// not again in each cycle until the key expires, nor in the cycle that then promotes it.
+    /// not again in each cycle until the key expires, nor in the cycle that then promotes it. In a race
+    /// (<see cref="ReplayTimelineDetail.LastKnown"/>) it does not ask: after a switchover the stream ended with the old
+    /// primary's shutdown and the replay moved, and a replication login (a fork and a SCRAM exchange) would delay the
+    /// candidate while clients wait.
     /// </summary>
-    private async Task<int> ReplayTimelineAsync(int pid, LocalPostgres status, CancellationToken ct)
+    private async Task<int> ReplayTimelineAsync(int pid, LocalPostgres status, ReplayTimelineDetail detail, CancellationToken ct)
     {
-        if (_replayTimeline is { } seen && seen.Postmaster == pid && seen.ReplayedLsn == status.ReplayedLsn)
+        if (_replayTimeline is { } seen && seen.Postmaster == pid
+            && ((seen.Replayed && seen.ReplayedLsn == status.ReplayedLsn) || detail == ReplayTimelineDetail.LastKnown))
         {
             return seen.Timeline;
         }
+        if (detail == ReplayTimelineDetail.LastKnown)
+        {
+            return status.Timeline;
+        }
         int? timeline = await ReplayTimeline.TryReadAsync(pg, ct);
-        _replayTimeline = timeline is int known ? new ReplayTimelineSeen(pid, status.ReplayedLsn, known) : null;
+        _replayTimeline = timeline is int known ? new ReplayTimelineSeen(pid, status.ReplayedLsn, known, Replayed: true) : null;
         return timeline ?? status.Timeline;
     }
 
-    private sealed record ReplayTimelineSeen(int Postmaster, long? ReplayedLsn, int Timeline);
+    /// <param name="Replayed">True when the server said it replays this timeline; false for a walreceiver's timeline.</param>
+    private sealed record ReplayTimelineSeen(int Postmaster, long? ReplayedLsn, int Timeline, bool Replayed);
 
     private async ValueTask DropConnectionAsync()
     {

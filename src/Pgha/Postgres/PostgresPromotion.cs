@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pgha.Core.Postgres;
 using Pgha.Processes;
 
 namespace Pgha.Postgres;
@@ -18,7 +19,8 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan s_nudgeEvery = TimeSpan.FromMilliseconds(100);
 
-    public async Task RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
+    /// <returns>Where the promotion left the old timeline, from the new one's history file; null when unreadable.</returns>
+    public async Task<TimelineSwitch?> RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
     {
         await using NpgsqlConnection? connection = await RequestAsync(ct);
         logger.LogInformation("promote requested");
@@ -29,6 +31,39 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
         }
         logger.LogInformation("PostgreSQL is out of recovery");
         await CreateSlotsAsync(connection, replicaSlots, ct);
+        return await ReadSwitchAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// The new timeline's history file says which timeline was left and where; the probe before the promotion may know
+    /// neither exactly (a race does not ask the server for its replay timeline). Best effort: the caller falls back
+    /// to what the probe saw.
+    /// </summary>
+    private async Task<TimelineSwitch?> ReadSwitchAsync(NpgsqlConnection? kept, CancellationToken ct)
+    {
+        try
+        {
+            int timeline = 0;
+            await OnConnectionAsync(kept, async c => timeline = await CurrentTimelineAsync(c, ct), ct);
+            string file = Path.Combine(pg.DataDir, "pg_wal", TimelineSwitch.FileName(timeline));
+            TimelineSwitch? left = TimelineSwitch.LastIn(await File.ReadAllTextAsync(file, ct));
+            if (left is null)
+            {
+                logger.LogWarning("{File} names no timeline switch; the history key gets the probe's timeline", file);
+            }
+            return left;
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("could not read the new timeline's history file; the history key gets the probe's timeline: {Error}", e.Message);
+            return null;
+        }
+    }
+
+    private static async Task<int> CurrentTimelineAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int", connection);
+        return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Runs <paramref name="work"/> on the promotion's connection while it is open, else on a fresh one.</summary>

@@ -69,6 +69,9 @@ public static class PostmasterProcess
         return children;
     }
 
+    /// <summary>True while <paramref name="pid"/> lives and is a child of <paramref name="parent"/>.</summary>
+    public static bool IsChildOf(int pid, int parent) => ParentPid(pid) == parent;
+
     private static char? State(int pid) => Stat(pid) is { } stat ? stat.State : null;
 
     private static int? ParentPid(int pid) => Stat(pid)?.Parent;

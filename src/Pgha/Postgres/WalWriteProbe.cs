@@ -25,9 +25,9 @@ public sealed class WalWriteProbe(PostgresProbe inner, PostgresInstance pg) : IP
 
     private Task? _sync;
 
-    public async Task<LocalPostgres> ProbeAsync(CancellationToken ct)
+    public async Task<LocalPostgres> ProbeAsync(ReplayTimelineDetail detail, CancellationToken ct)
     {
-        LocalPostgres local = await inner.ProbeAsync(ct);
+        LocalPostgres local = await inner.ProbeAsync(detail, ct);
         if (!local.IsRunningPrimary)
         {
             return local;

@@ -266,6 +266,19 @@ public sealed class HaRulesTests
             HaReasons.FollowerWaitLeaderPromotion("n1"));
         yield return RuleRow.Of(Follower(Postgres.Stopped(inRecovery: false), usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerRewind("n1"), new Rewind("n1"));
+        LocalPostgres cleanlyStopped = Postgres.Stopped(inRecovery: false, lsn: 100) with { ClusterState = "shut down" };
+        yield return RuleRow.Of("former primary shut down cleanly before the fork", Follower(cleanlyStopped, Memory.Fresh with { NeedsRewindCheck = true },
+                usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2).History(1, 220)),
+            HaReasons.FollowerStartReplica("n1"), new StartPostgres(StartRole.Replica, "n1"));
+        yield return RuleRow.Of("former primary shut down cleanly at the fork", Follower(cleanlyStopped, usePgRewind: true,
+                cluster: Cluster.WithLeader("n1", timeline: 2).History(1, 100)),
+            HaReasons.FollowerRewind("n1"), new Rewind("n1"));
+        yield return RuleRow.Of("former primary shut down cleanly, no history of its timeline", Follower(cleanlyStopped, usePgRewind: true,
+                cluster: Cluster.WithLeader("n1", timeline: 2).History(2, 500)),
+            HaReasons.FollowerRewind("n1"), new Rewind("n1"));
+        yield return RuleRow.Of("former primary that crashed before the fork", Follower(cleanlyStopped with { ClusterState = "in production" },
+                usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2).History(1, 220)),
+            HaReasons.FollowerRewind("n1"), new Rewind("n1"));
         yield return RuleRow.Of("demoted replica remembers it must check", Follower(Postgres.Stopped(inRecovery: true),
             Memory.Fresh with { NeedsRewindCheck = true }, usePgRewind: true, cluster: Cluster.WithLeader("n1", timeline: 2)),
             HaReasons.FollowerRewind("n1"), new Rewind("n1"));
@@ -302,6 +315,14 @@ public sealed class HaRulesTests
             HaReasons.RaceDemote("PostgreSQL does not answer queries"), DemoteNoLock);
         yield return RuleRow.Of("leader race", Race(Postgres.Stopped(inRecovery: true, systemId: "8000")), HaReasons.SystemIdMismatch);
         yield return RuleRow.Of(Race(Postgres.Stopped(inRecovery: true)), HaReasons.RaceStartReplica, new StartPostgres(StartRole.Replica, null));
+        yield return RuleRow.Of("former primary that handed over for a switchover less than ttl ago", Input.For(Settings.For("n2"))
+            .Sees(Cluster.WithoutLeader().LastLsn(100)).Finds(Postgres.Stopped(inRecovery: false))
+            .Remembers(Memory.Fresh with { NeedsRewindCheck = true, HandedOverAt = Clock.T0 }).At(Clock.T0 + TimeSpan.FromSeconds(29)),
+            HaReasons.RaceWaitHandover);
+        yield return RuleRow.Of("former primary whose switchover candidate did not take over within ttl", Input.For(Settings.For("n2"))
+            .Sees(Cluster.WithoutLeader().LastLsn(100)).Finds(Postgres.Stopped(inRecovery: false))
+            .Remembers(Memory.Fresh with { NeedsRewindCheck = true, HandedOverAt = Clock.T0 }).At(Clock.T0 + TimeSpan.FromSeconds(30)),
+            HaReasons.RaceStartReplica, new StartPostgres(StartRole.Replica, null));
         yield return RuleRow.Of(Race(Postgres.RunningReplica(lsn: 100), peers: [Peers.Replica("n3", lsn: 90), Peers.Unreachable("n1")]),
             HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new Promote());
         yield return RuleRow.Of("manual failover candidate", Race(Postgres.RunningReplica(lsn: 50),
