@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Pgha.Core.Config;
+using Pgha.Core.Ha;
+using Pgha.Core.Postgres;
 using Pgha.Postgres;
 using Pgha.Processes;
 
@@ -53,6 +55,26 @@ public sealed class PostgresTestCluster : IAsyncDisposable
             new PostgresProvisioning(instance, control, TimeProvider.System));
         _nodes.Add(node);
         return node;
+    }
+
+    /// <summary>
+    /// n1 bootstrapped as a primary with a physical slot for n2, then <paramref name="primarySql"/> run on it (so the
+    /// clone has it), n2 cloned from n1 with pg_basebackup and started as its replica; returns once n2 streams from n1.
+    /// </summary>
+    public async Task<(PostgresTestNode Primary, PostgresTestNode Replica)> PrimaryWithStreamingReplicaAsync(string? primarySql = null)
+    {
+        PostgresTestNode n1 = await NodeAsync(1);
+        PostgresTestNode n2 = await NodeAsync(2);
+        await n1.Provisioning.BootstrapAsync(CancellationToken.None);
+        await n1.ExecuteAsync($"SELECT pg_create_physical_replication_slot('{SlotName.ForMember(n2.Name)}', true)");
+        if (primarySql is not null)
+        {
+            await n1.ExecuteAsync(primarySql);
+        }
+        await n2.Provisioning.CloneAsync(n1.AsUpstream, CancellationToken.None);
+        await n2.Control.StartAsync(StartRole.Replica, n1.AsUpstream, CancellationToken.None);
+        await WaitUntilAsync(async () => (await n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 streams from n1");
+        return (n1, n2);
     }
 
     /// <summary>Polls <paramref name="condition"/> until true; fails naming <paramref name="because"/> after <paramref name="timeout"/> (a hang guard, not a threshold).</summary>

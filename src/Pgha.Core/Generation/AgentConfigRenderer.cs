@@ -28,13 +28,13 @@ public static class AgentConfigRenderer
         text.Append($"  connect_address: {reach}:{options.Ports.RestApi}\n\n");
         text.Append("etcd3:\n");
         text.Append($"  hosts: {HostAddressing.EtcdClientHosts(inventory, options)}\n\n");
-        AppendBootstrap(text, inventory, options, paths);
+        AppendBootstrap(text, inventory, options);
         AppendPostgresql(text, inventory, host, options, paths);
         text.Append("\ntags:\n  nofailover: false\n  noloadbalance: false\n  clonefrom: false\n  nosync: false\n");
         return text.ToString();
     }
 
-    private static void AppendBootstrap(StringBuilder text, Inventory inventory, GenerationOptions options, PathLayout paths)
+    private static void AppendBootstrap(StringBuilder text, Inventory inventory, GenerationOptions options)
     {
         TimingProfile timing = options.Timing;
         text.Append("bootstrap:\n  dcs:\n");
@@ -46,7 +46,8 @@ public static class AgentConfigRenderer
             text.Append($"        {name}: {YamlScalar.Of(value)}\n");
         }
         text.Append("  initdb:\n    - encoding: UTF8\n    - data-checksums\n");
-        text.Append($"  post_bootstrap: {YamlScalar.Of($"{paths.ConfigDir}/create-roles.sh")}\n");
+        // No post_bootstrap: pgha and Patroni both create the replication and rewind roles (with pg_rewind's function
+        // grants) from postgresql.authentication as they bootstrap, and nothing else is left for a script to do.
         text.Append("  pg_hba:\n");
         foreach (string line in PgHbaRules.For(inventory))
         {

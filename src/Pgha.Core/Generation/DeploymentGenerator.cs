@@ -11,7 +11,7 @@ namespace Pgha.Core.Generation;
 /// or build an <see cref="Inventory"/> directly (the sandbox: hosts 127.0.50.10..14, etcd on all,
 /// PostgreSQL on .10-.12).</item>
 /// <item><see cref="Generate"/> → every <see cref="GeneratedFile"/>: per host in its folder
-/// (etcd.yaml, etcd.env, etcd.service; pgha.yaml, create-roles.sh, pgha.service, secrets.env,
+/// (etcd.yaml, etcd.env, etcd.service; pgha.yaml, pgha.service, secrets.env,
 /// pgpass.postgres; pgbackrest.conf; hosts), and cluster-wide files with Host "" (secrets.env,
 /// docker-compose.yml and deploy.sh when the addresses share one /24).</item>
 /// <item><see cref="AgentYaml"/> and <see cref="EtcdYaml"/>: the single way to get one host's agent or
@@ -62,7 +62,6 @@ public static class DeploymentGenerator
         if (host.RunsPostgres)
         {
             yield return new(h, "pgha.yaml", AgentYaml(inventory, h, options), IsSecret: true, IsExecutable: false);
-            yield return new(h, "create-roles.sh", CreateRolesRenderer.Render(inventory.Scope), false, IsExecutable: true);
             yield return new(h, "pgha.service", SystemdUnitRenderer.RenderAgent(inventory, host, options), false, false);
             yield return new(h, "secrets.env", SecretsRenderer.RenderEnvironment(options.Secrets, inventory.Scope), IsSecret: true, IsExecutable: false);
             yield return new(h, "pgpass.postgres", SecretsRenderer.RenderPgpass(inventory, options.Secrets, options), IsSecret: true, IsExecutable: false);

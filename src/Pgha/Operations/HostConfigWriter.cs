@@ -5,7 +5,7 @@ namespace Pgha.Operations;
 
 /// <summary>
 /// Installs one host's generated files into its config folder on this machine (sandbox and tests): secrets 0600,
-/// scripts 0755, owned by the service user, because post_bootstrap runs as that user and reads secrets.env.
+/// scripts 0755, owned by the service user, because the agent runs as that user and reads its config and pgpass.
 /// </summary>
 public static class HostConfigWriter
 {

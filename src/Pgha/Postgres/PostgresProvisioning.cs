@@ -43,15 +43,8 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
         _logger.LogInformation("bootstrap: replication and rewind roles set up");
         if (pg.Config.Bootstrap?.PostBootstrap is { Length: > 0 } script)
         {
-            if (GeneratedRolesScript.IsAlreadyApplied(pg.Config, script))
-            {
-                _logger.LogInformation("bootstrap: post_bootstrap {Script} is pgha gen's role script and its roles are set up already; not run", script);
-            }
-            else
-            {
-                await RunPostBootstrapAsync(script, ct);
-                _logger.LogInformation("bootstrap: post_bootstrap script done");
-            }
+            await RunPostBootstrapAsync(script, ct);
+            _logger.LogInformation("bootstrap: post_bootstrap script done");
         }
         return await ControlFile.ReadSystemIdentifierAsync(pg.DataDir, ct);
     }

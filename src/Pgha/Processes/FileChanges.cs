@@ -14,7 +14,6 @@ internal sealed class FileChanges : IDisposable
     private const uint InDeleteSelf = 0x400, InMoveSelf = 0x800, InQueueOverflow = 0x4000, InIgnored = 0x8000;
     private const uint Mask = InCloseWrite | InMovedFrom | InMovedTo | InCreate | InDelete | InDeleteSelf | InMoveSelf;
     private const int InCloexec = 0x80000, InNonblock = 0x800;
-    private const short PollIn = 0x1;
 
     private readonly int _fd;
     private readonly int _cancelFd;
@@ -61,9 +60,9 @@ internal sealed class FileChanges : IDisposable
     /// <summary>Blocks until a watched name changes, a watched directory goes away, or the timeout; true on a change.</summary>
     public bool Wait(TimeSpan timeout)
     {
-        Span<PollFd> fds = [new PollFd { Fd = _fd, Events = PollIn }, new PollFd { Fd = _cancelFd, Events = PollIn }];
+        Span<Posix.PollFd> fds = [new Posix.PollFd { Fd = _fd, Events = Posix.PollIn }, new Posix.PollFd { Fd = _cancelFd, Events = Posix.PollIn }];
         int ms = (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 0, int.MaxValue);
-        if (poll(ref MemoryMarshal.GetReference(fds), 2, ms) <= 0 || fds[0].Revents == 0)
+        if (Posix.Poll(ref MemoryMarshal.GetReference(fds), 2, ms) <= 0 || fds[0].Revents == 0)
         {
             return false; // timeout, EINTR (the caller loops), or an interrupt
         }
@@ -104,14 +103,6 @@ internal sealed class FileChanges : IDisposable
         _ = close(_cancelFd);
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
     [DllImport("libc", SetLastError = true)]
     private static extern int inotify_init1(int flags);
 
@@ -120,9 +111,6 @@ internal sealed class FileChanges : IDisposable
 
     [DllImport("libc", SetLastError = true)]
     private static extern int eventfd(uint initval, int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int poll(ref PollFd fds, nuint count, int timeout);
 
     [DllImport("libc", SetLastError = true)]
     private static extern nint read(int fd, byte[] buffer, nuint count);

@@ -2,10 +2,19 @@ using System.Runtime.InteropServices;
 
 namespace Pgha.Processes;
 
-/// <summary>The few libc calls .NET does not wrap: who we are, who owns a file, and changing a file's owner.</summary>
+/// <summary>The few libc calls .NET does not wrap: who we are, who owns a file, changing a file's owner, and poll(2).</summary>
 internal static class Posix
 {
+    /// <summary>poll(2)'s "there is data to read" event bit.</summary>
+    public const short PollIn = 0x1;
+
     public static bool IsRoot => geteuid() == 0;
+
+    /// <summary>
+    /// poll(2) over <paramref name="count"/> entries starting at <paramref name="fds"/>; the result and errno
+    /// (<see cref="Marshal.GetLastPInvokeError"/>) are the kernel's.
+    /// </summary>
+    public static int Poll(ref PollFd fds, nuint count, int timeoutMs) => poll(ref fds, count, timeoutMs);
 
     /// <summary>Changes owner and group; throws naming the path when the kernel refuses.</summary>
     public static void Chown(string path, OsUser owner)
@@ -29,6 +38,18 @@ internal static class Posix
         int offset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 28 : 24;
         return BitConverter.ToUInt32(buffer, offset);
     }
+
+    /// <summary>One entry of poll(2)'s array (struct pollfd).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int poll(ref PollFd fds, nuint count, int timeout);
 
     [DllImport("libc", SetLastError = true)]
     private static extern uint geteuid();

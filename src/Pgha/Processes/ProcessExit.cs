@@ -10,7 +10,6 @@ namespace Pgha.Processes;
 /// </summary>
 internal static class ProcessExit
 {
-    private const short PollIn = 0x1;
     private const int Eintr = 4;
 
     // pidfd_open has the same number on every Linux architecture (the syscall table was unified at 424+).
@@ -49,8 +48,8 @@ internal static class ProcessExit
 
     private static void BlockUntilExit(int pid, int fd, TaskCompletionSource exited)
     {
-        var entry = new PollFd { Fd = fd, Events = PollIn };
-        while (poll(ref entry, 1, -1) < 0 && Marshal.GetLastPInvokeError() == Eintr)
+        var entry = new Posix.PollFd { Fd = fd, Events = Posix.PollIn };
+        while (Posix.Poll(ref entry, 1, -1) < 0 && Marshal.GetLastPInvokeError() == Eintr)
         {
             // Interrupted by a signal: wait again.
         }
@@ -62,19 +61,8 @@ internal static class ProcessExit
     /// <summary>close(2) of a pidfd cannot lose data; its result says nothing we could act on.</summary>
     private static void Close(int fd) => _ = close(fd);
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
     [DllImport("libc", SetLastError = true)]
     private static extern long syscall(long number, int pid, uint flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int poll(ref PollFd fds, nuint count, int timeout);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int fd);

@@ -29,7 +29,7 @@ public static class SandboxDeployment
         ListenOnAllInterfaces = false,
     };
 
-    /// <summary>Writes every host's generated files (agent, etcd, post_bootstrap script, secrets) into its folder.</summary>
+    /// <summary>Writes every host's generated files (agent, etcd, secrets) into its folder.</summary>
     public static void WriteConfigs(SandboxLayout layout, SandboxSecrets secrets, TimingProfile timing)
     {
         IReadOnlyList<GeneratedFile> files = DeploymentGenerator.Generate(Inventory(), Options(layout, secrets, timing));

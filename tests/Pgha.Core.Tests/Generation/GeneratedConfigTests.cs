@@ -34,6 +34,15 @@ public sealed class GeneratedConfigTests
     }
 
     [Fact]
+    public void Agent_config_names_no_post_bootstrap_and_no_role_script_is_generated()
+    {
+        YamlMappingNode bootstrap = (YamlMappingNode)Node(Load(File("pgha1/pgha.yaml")), "bootstrap");
+
+        Assert.DoesNotContain(bootstrap.Children.Keys, k => ((YamlScalarNode)k).Value is "post_bootstrap" or "post_init");
+        Assert.DoesNotContain(TutorialDeployment.Files(), f => f.RelativePath.EndsWith(".sh", StringComparison.Ordinal) && f.Host != "");
+    }
+
+    [Fact]
     public void Secret_files_are_marked_secret()
     {
         var secret = TutorialDeployment.Files().Where(f => f.IsSecret).Select(f => f.RelativePath).Distinct().Order();

@@ -12,12 +12,7 @@ public sealed class PostgresReplicationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _n1 = await _cluster.NodeAsync(1);
-        _n2 = await _cluster.NodeAsync(2);
-        await _n1.Provisioning.BootstrapAsync(CancellationToken.None);
-        await _n1.ExecuteAsync("SELECT pg_create_physical_replication_slot('n2', true); CREATE TABLE t (v text)");
-        await _n2.Provisioning.CloneAsync(_n1.AsUpstream, CancellationToken.None);
-        await _n2.Control.StartAsync(StartRole.Replica, _n1.AsUpstream, CancellationToken.None);
+        (_n1, _n2) = await _cluster.PrimaryWithStreamingReplicaAsync("CREATE TABLE t (v text)");
     }
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();

@@ -14,13 +14,7 @@ public sealed class PromotionSlotTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _n1 = await _cluster.NodeAsync(1);
-        _n2 = await _cluster.NodeAsync(2);
-        await _n1.Provisioning.BootstrapAsync(CancellationToken.None);
-        await _n1.ExecuteAsync($"SELECT pg_create_physical_replication_slot('{SlotName.ForMember("n2")}', true); CREATE TABLE t (v text)");
-        await _n2.Provisioning.CloneAsync(_n1.AsUpstream, CancellationToken.None);
-        await _n2.Control.StartAsync(StartRole.Replica, _n1.AsUpstream, CancellationToken.None);
-        await PostgresTestCluster.WaitUntilAsync(async () => (await _n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 streams from n1");
+        (_n1, _n2) = await _cluster.PrimaryWithStreamingReplicaAsync("CREATE TABLE t (v text)");
     }
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();

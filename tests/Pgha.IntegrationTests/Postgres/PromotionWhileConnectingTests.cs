@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Pgha.Agent;
 using Pgha.Core.Config;
 using Pgha.Core.Ha;
-using Pgha.Core.Postgres;
 using Pgha.Testing;
 
 namespace Pgha.IntegrationTests.Postgres;
@@ -29,13 +28,7 @@ public sealed class PromotionWhileConnectingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _n1 = await _cluster.NodeAsync(1);
-        _n2 = await _cluster.NodeAsync(2);
-        await _n1.Provisioning.BootstrapAsync(CancellationToken.None);
-        await _n1.ExecuteAsync($"SELECT pg_create_physical_replication_slot('{SlotName.ForMember("n2")}', true)");
-        await _n2.Provisioning.CloneAsync(_n1.AsUpstream, CancellationToken.None);
-        await _n2.Control.StartAsync(StartRole.Replica, _n1.AsUpstream, CancellationToken.None);
-        await PostgresTestCluster.WaitUntilAsync(async () => (await _n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 streams from n1");
+        (_n1, _n2) = await _cluster.PrimaryWithStreamingReplicaAsync();
         await _n1.Control.StopAsync(DemoteMode.Immediate, CancellationToken.None);
         await PostgresTestCluster.WaitUntilAsync(async () => !(await _n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 stops streaming");
         _silent.Start();
