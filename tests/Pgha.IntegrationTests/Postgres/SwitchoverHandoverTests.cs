@@ -31,16 +31,7 @@ public sealed partial class SwitchoverHandoverTests : IAsyncLifetime
     private PostgresTestNode _n1 = null!;
     private PostgresTestNode _n2 = null!;
 
-    public async Task InitializeAsync()
-    {
-        _n1 = await _cluster.NodeAsync(1);
-        _n2 = await _cluster.NodeAsync(2);
-        await _n1.Provisioning.BootstrapAsync(CancellationToken.None);
-        await _n1.ExecuteAsync($"SELECT pg_create_physical_replication_slot('{SlotName.ForMember("n2")}', true)");
-        await _n2.Provisioning.CloneAsync(_n1.AsUpstream, CancellationToken.None);
-        await _n2.Control.StartAsync(StartRole.Replica, _n1.AsUpstream, CancellationToken.None);
-        await PostgresTestCluster.WaitUntilAsync(async () => (await _n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 streams from n1");
-    }
+    public async Task InitializeAsync() => (_n1, _n2) = await _cluster.PrimaryWithStreamingReplicaAsync();
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
