@@ -17,7 +17,7 @@ namespace Pgha.Postgres;
 internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? probeConnection, ILogger logger)
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan s_nudgeEvery = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_nudgeEvery = TimeSpan.FromMilliseconds(20);
 
     /// <returns>Where the promotion left the old timeline, from the new one's history file; null when unreadable.</returns>
     public async Task<TimelineSwitch?> RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
@@ -184,13 +184,14 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
     }
 
     /// <remarks>
-    /// PostgreSQL 15 can take a promote request and then sleep out the rest of <c>wal_retrieve_retry_interval</c>
-    /// before it acts on it: when the request wakes the startup process while it waits for a walreceiver that is still
-    /// connecting (to the old primary, which is gone), it gives up on streaming, waits out the retry interval since
-    /// the last failure, and only then, after looking in the archive and pg_wal, ends recovery ("received promote
-    /// request", then "waiting for WAL to become available", seen in the benches: 1 s, up to 5 s with the default).
-    /// A reload wakes that sleep (SIGHUP sets the same latch), so while the server is still in recovery the poll asks
-    /// for one every 100 ms. The promotion is already decided then; the reload only ends the wait.
+    /// PostgreSQL 15 takes a promote request and then may sleep out the rest of <c>wal_retrieve_retry_interval</c>
+    /// before it acts on it: the request wakes the startup process from its wait for streamed WAL, which then counts
+    /// streaming as failed and, before it looks in pg_wal (and only after that ends recovery), waits until the retry
+    /// interval has passed since the last failure. After a switchover the walreceiver failed moments before (the old
+    /// primary ended the stream), so nearly the whole interval is slept ("received promote request", then "waiting for
+    /// WAL to become available", seen in the benches: up to 1 s as pgha sets it, 5 s with PostgreSQL's default). A
+    /// reload wakes that sleep (SIGHUP sets the same latch), so while the server is still in recovery the poll asks
+    /// for one every 20 ms. The promotion is already decided then; the reload only ends the wait.
     /// </remarks>
     private async Task<bool> IsOutOfRecoveryAsync(NpgsqlConnection? kept, System.Diagnostics.Stopwatch sinceNudge, CancellationToken ct)
     {
