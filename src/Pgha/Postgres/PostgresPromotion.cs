@@ -17,15 +17,14 @@ namespace Pgha.Postgres;
 internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? probeConnection, ILogger logger)
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan s_nudgeEvery = TimeSpan.FromMilliseconds(20);
 
     /// <returns>Where the promotion left the old timeline, from the new one's history file; null when unreadable.</returns>
     public async Task<TimelineSwitch?> RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
     {
         await using NpgsqlConnection? connection = await RequestAsync(ct);
         logger.LogInformation("promote requested");
-        var sinceNudge = System.Diagnostics.Stopwatch.StartNew();
-        if (!await BoundedPoll.UntilAsync(t => IsOutOfRecoveryAsync(connection, sinceNudge, t), pg.PgCtlTimeout, ct, s_interval))
+        var wake = new RecoveryWake(pg.DataDir);
+        if (!await BoundedPoll.UntilAsync(t => IsOutOfRecoveryAsync(connection, wake, t), pg.PgCtlTimeout, ct, s_interval))
         {
             throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after the promote request; see {pg.LogFile}");
         }
@@ -183,17 +182,8 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
         }
     }
 
-    /// <remarks>
-    /// PostgreSQL 15 takes a promote request and then may sleep out the rest of <c>wal_retrieve_retry_interval</c>
-    /// before it acts on it: the request wakes the startup process from its wait for streamed WAL, which then counts
-    /// streaming as failed and, before it looks in pg_wal (and only after that ends recovery), waits until the retry
-    /// interval has passed since the last failure. After a switchover the walreceiver failed moments before (the old
-    /// primary ended the stream), so nearly the whole interval is slept ("received promote request", then "waiting for
-    /// WAL to become available", seen in the benches: up to 1 s as pgha sets it, 5 s with PostgreSQL's default). A
-    /// reload wakes that sleep (SIGHUP sets the same latch), so while the server is still in recovery the poll asks
-    /// for one every 20 ms. The promotion is already decided then; the reload only ends the wait.
-    /// </remarks>
-    private async Task<bool> IsOutOfRecoveryAsync(NpgsqlConnection? kept, System.Diagnostics.Stopwatch sinceNudge, CancellationToken ct)
+    /// <summary>Whether recovery has ended; while not, the startup process is woken (<see cref="RecoveryWake"/>).</summary>
+    private async Task<bool> IsOutOfRecoveryAsync(NpgsqlConnection? kept, RecoveryWake wake, CancellationToken ct)
     {
         try
         {
@@ -201,11 +191,9 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
             await OnConnectionAsync(kept, async c =>
             {
                 inRecovery = await InRecoveryAsync(c, ct);
-                if (inRecovery && sinceNudge.Elapsed >= s_nudgeEvery)
+                if (inRecovery)
                 {
-                    await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", c);
-                    await reload.ExecuteScalarAsync(ct);
-                    sinceNudge.Restart();
+                    await wake.WakeIfDueAsync(c, ct);
                 }
             }, ct);
             return !inRecovery;

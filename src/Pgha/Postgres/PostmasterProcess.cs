@@ -69,6 +69,25 @@ public static class PostmasterProcess
         return children;
     }
 
+    /// <summary>
+    /// The children of <paramref name="postmaster"/> of one kind, by their process title ("postgres: [cluster: ]kind
+    /// ...", e.g. <c>walsender</c>, <c>startup</c>); PostgreSQL sets it at fork whatever update_process_title says.
+    /// </summary>
+    public static IReadOnlyList<int> ChildrenOfKind(int postmaster, string kind) =>
+        [.. ChildPids(postmaster).Where(child => Title(child)?.Contains($": {kind} ", StringComparison.Ordinal) == true)];
+
+    private static string? Title(int pid)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/cmdline"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True while <paramref name="pid"/> lives and is a child of <paramref name="parent"/>.</summary>
     public static bool IsChildOf(int pid, int parent) => ParentPid(pid) == parent;
 

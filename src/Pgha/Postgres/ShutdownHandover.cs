@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Pgha.Postgres;
 
@@ -30,8 +29,8 @@ internal static class ShutdownHandover
         {
             await Task.Delay(s_interval, ct);
         }
-        List<int> walsenders = [.. PostmasterProcess.ChildPids(postmaster).Where(IsWalsender)];
-        while (State(dataDir) != ShutDown || walsenders.Exists(w => PostmasterProcess.IsChildOf(w, postmaster)))
+        IReadOnlyList<int> walsenders = PostmasterProcess.ChildrenOfKind(postmaster, "walsender");
+        while (State(dataDir) != ShutDown || walsenders.Any(w => PostmasterProcess.IsChildOf(w, postmaster)))
         {
             await Task.Delay(s_interval, ct);
         }
@@ -51,20 +50,6 @@ internal static class ShutdownHandover
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    /// <summary>A walsender's process title reads "postgres: [cluster: ]walsender user host ...".</summary>
-    private static bool IsWalsender(int pid)
-    {
-        try
-        {
-            string title = Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/cmdline"));
-            return title.Contains(" walsender ", StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

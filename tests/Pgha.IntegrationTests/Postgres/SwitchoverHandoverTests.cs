@@ -78,6 +78,17 @@ public sealed partial class SwitchoverHandoverTests : IAsyncLifetime
             "n1 streams timeline 2 from n2");
     }
 
+    [Fact]
+    public void The_processes_a_switchover_watches_and_wakes_are_found_by_their_titles()
+    {
+        int primary = PostmasterProcess.AlivePid(_n1.Instance.DataDir)!.Value;
+        int standby = PostmasterProcess.AlivePid(_n2.Instance.DataDir)!.Value;
+
+        Assert.Single(PostmasterProcess.ChildrenOfKind(primary, "walsender"));
+        Assert.Single(PostmasterProcess.ChildrenOfKind(standby, "startup"));
+        Assert.Empty(PostmasterProcess.ChildrenOfKind(primary, "startup"));
+    }
+
     private async Task<HandOver> SwitchOverAsync()
     {
         // Two finished segments for the archiver: its slow command keeps the postmaster, which waits for it, alive
