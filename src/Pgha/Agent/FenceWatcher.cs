@@ -9,8 +9,8 @@ namespace Pgha.Agent;
 /// stops the postmaster and every backend at once (SIGQUIT, then SIGKILL of it and of every process it started). It exits when the
 /// agent is gone and no postmaster runs. It never touches a replica.
 /// It does not poll fast: it sleeps until the deadline and wakes early on any change of the deadline file,
-/// <c>postmaster.pid</c> or <c>standby.signal</c> (inotify), so an idle fence wakes when the agent moves the deadline
-/// and at the backstop, on its own thread.
+/// <c>postmaster.pid</c> or <c>standby.signal</c> (inotify) and on the agent's exit (pidfd), so an idle fence wakes when
+/// the agent moves the deadline and at the backstop, on its own thread.
 /// </summary>
 public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log)
 {
@@ -19,26 +19,30 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
     // Without inotify: how often the deadline file and the data directory are looked at.
     private static readonly TimeSpan s_noInotifyPoll = TimeSpan.FromMilliseconds(100);
 
-    // A backstop for missed inotify events (a data directory replaced by a clone is watched again only at the next
-    // wake-up), and how soon a vanished agent and postmaster are noticed. The deadline itself never waits for it.
+    // A backstop while something is not watched: a data directory that does not exist (yet) or was replaced by a clone
+    // is watched again only at the next wake-up; once the agent is gone, a crashed postmaster (its postmaster.pid stays)
+    // is noticed only by looking. The deadline itself never waits for it.
     private static readonly TimeSpan s_maxSleep = TimeSpan.FromSeconds(5);
+
+    // The backstop while both directories and the agent are watched: every change that matters then ends the sleep by
+    // itself (an inotify queue overflow too), so an idle replica's fence wakes twice a minute instead of twelve times.
+    private static readonly TimeSpan s_maxSleepWatched = TimeSpan.FromSeconds(30);
 
     public async Task RunAsync(CancellationToken ct)
     {
         string runDir = Path.GetDirectoryName(Path.GetFullPath(deadlineFile))!;
         using FileChanges? changes = FileChanges.Open();
         using CancellationTokenRegistration interrupt = ct.Register(() => changes?.Interrupt());
+        // Opened before the first look at the agent, so a pid that is reused after that look is never the one watched.
+        _ = changes?.WatchExit(agentPid);
         while (!ct.IsCancellationRequested)
         {
-            if (changes is not null)
-            {
-                WatchDirectories(changes, runDir);
-            }
+            bool allWatched = changes is not null && WatchDirectories(changes, runDir) && changes.IsWatchingExit;
             if (await CheckAsync(ct) is not { } untilDeadlineMs)
             {
                 return;
             }
-            Sleep(changes, untilDeadlineMs, ct);
+            Sleep(changes, untilDeadlineMs, allWatched ? s_maxSleepWatched : s_maxSleep, ct);
         }
     }
 
@@ -66,28 +70,23 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
 
     /// <summary>
     /// The data directory may not exist yet (before initdb) or be replaced (basebackup, reinit): watch it once it exists,
-    /// and again after it vanished; meanwhile the backstop notices a postmaster that starts.
+    /// and again after it vanished; meanwhile the backstop notices a postmaster that starts. True when both are watched.
     /// </summary>
-    private void WatchDirectories(FileChanges changes, string runDir)
+    private bool WatchDirectories(FileChanges changes, string runDir)
     {
-        if (!changes.IsWatching(runDir))
-        {
-            changes.Watch(runDir, Path.GetFileName(deadlineFile));
-        }
-        if (!changes.IsWatching(dataDir))
-        {
-            changes.Watch(dataDir, "postmaster.pid", "standby.signal");
-        }
+        bool run = changes.IsWatching(runDir) || changes.Watch(runDir, Path.GetFileName(deadlineFile));
+        bool data = changes.IsWatching(dataDir) || changes.Watch(dataDir, "postmaster.pid", "standby.signal");
+        return run && data;
     }
 
     /// <summary>
     /// Until the deadline (plus a millisecond, so it has passed), a change, or the backstop, blocking this thread: the
     /// fence has nothing else to do, and an idle wake-up then touches neither the timer thread nor the thread pool.
     /// </summary>
-    private static void Sleep(FileChanges? changes, long untilDeadlineMs, CancellationToken ct)
+    private static void Sleep(FileChanges? changes, long untilDeadlineMs, TimeSpan maxSleep, CancellationToken ct)
     {
-        TimeSpan sleep = untilDeadlineMs < 0 || untilDeadlineMs >= s_maxSleep.TotalMilliseconds
-            ? s_maxSleep
+        TimeSpan sleep = untilDeadlineMs < 0 || untilDeadlineMs >= maxSleep.TotalMilliseconds
+            ? maxSleep
             : TimeSpan.FromMilliseconds(untilDeadlineMs + 1);
         if (changes is null)
         {

@@ -6,7 +6,8 @@ namespace Pgha.Processes;
 /// <summary>
 /// A blocking inotify wait on the calling thread: one fd, poll(2) with a timeout, and only the named files of each
 /// watched directory count. The fence waits with it so that an idle wake-up costs a few syscalls, not the hops
-/// between FileSystemWatcher's reader thread, the timer thread and the thread pool.
+/// between FileSystemWatcher's reader thread, the timer thread and the thread pool. A process's exit can end the
+/// same wait (its pidfd in the same poll), so the fence need not wake on a timer to look whether the agent is gone.
 /// </summary>
 internal sealed class FileChanges : IDisposable
 {
@@ -15,10 +16,14 @@ internal sealed class FileChanges : IDisposable
     private const uint Mask = InCloseWrite | InMovedFrom | InMovedTo | InCreate | InDelete | InDeleteSelf | InMoveSelf;
     private const int InCloexec = 0x80000, InNonblock = 0x800;
 
+    // pidfd_open has the same number on every Linux architecture (the syscall table was unified at 424+).
+    private const long SysPidfdOpen = 434;
+
     private readonly int _fd;
     private readonly int _cancelFd;
     private readonly Dictionary<int, (string Dir, HashSet<string> Names)> _watches = [];
     private readonly byte[] _buffer = new byte[4096];
+    private int _exitFd = -1;
 
     private FileChanges(int fd, int cancelFd) => (_fd, _cancelFd) = (fd, cancelFd);
 
@@ -54,19 +59,50 @@ internal sealed class FileChanges : IDisposable
     /// <summary>True while <paramref name="directory"/> is watched (a deleted or replaced directory drops its watch).</summary>
     public bool IsWatching(string directory) => _watches.Values.Any(w => w.Dir == directory);
 
+    /// <summary>
+    /// Makes the exit of <paramref name="pid"/> end a wait, as a change. False when it cannot (no such process, a kernel
+    /// without pidfd, one process watched already): the caller must then look for itself.
+    /// </summary>
+    public bool WatchExit(int pid)
+    {
+        if (_exitFd >= 0)
+        {
+            return false;
+        }
+        int fd = (int)syscall(SysPidfdOpen, pid, 0);
+        if (fd < 0)
+        {
+            return false;
+        }
+        _exitFd = fd;
+        return true;
+    }
+
+    /// <summary>True while the process of <see cref="WatchExit"/> is watched, i.e. its exit has not been seen.</summary>
+    public bool IsWatchingExit => _exitFd >= 0;
+
     /// <summary>Makes a <see cref="Wait"/> in progress (or the next one) return at once.</summary>
     public void Interrupt() => _ = write(_cancelFd, BitConverter.GetBytes(1L), 8);
 
     /// <summary>Blocks until a watched name changes, a watched directory goes away, or the timeout; true on a change.</summary>
     public bool Wait(TimeSpan timeout)
     {
-        Span<Posix.PollFd> fds = [new Posix.PollFd { Fd = _fd, Events = Posix.PollIn }, new Posix.PollFd { Fd = _cancelFd, Events = Posix.PollIn }];
+        // A negative fd is ignored by poll(2): without a watched process the third entry never fires.
+        Span<Posix.PollFd> fds = [new Posix.PollFd { Fd = _fd, Events = Posix.PollIn }, new Posix.PollFd { Fd = _cancelFd, Events = Posix.PollIn },
+            new Posix.PollFd { Fd = _exitFd, Events = Posix.PollIn }];
         int ms = (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 0, int.MaxValue);
-        if (Posix.Poll(ref MemoryMarshal.GetReference(fds), 2, ms) <= 0 || fds[0].Revents == 0)
+        if (Posix.Poll(ref MemoryMarshal.GetReference(fds), 3, ms) <= 0)
         {
-            return false; // timeout, EINTR (the caller loops), or an interrupt
+            return false; // timeout or EINTR (the caller loops)
         }
-        return Drain();
+        if (fds[2].Revents != 0)
+        {
+            // The process exited: report it once, then stop watching (a readable pidfd stays readable).
+            _ = close(_exitFd);
+            _exitFd = -1;
+            return true;
+        }
+        return fds[0].Revents != 0 && Drain(); // else an interrupt
     }
 
     /// <summary>Reads every queued event; true if one concerns a watched name or a watched directory itself.</summary>
@@ -101,10 +137,17 @@ internal sealed class FileChanges : IDisposable
     {
         _ = close(_fd);
         _ = close(_cancelFd);
+        if (_exitFd >= 0)
+        {
+            _ = close(_exitFd);
+        }
     }
 
     [DllImport("libc", SetLastError = true)]
     private static extern int inotify_init1(int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern long syscall(long number, int pid, uint flags);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int inotify_add_watch(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mask);

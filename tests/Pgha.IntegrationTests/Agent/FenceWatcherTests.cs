@@ -51,9 +51,31 @@ public sealed class FenceWatcherTests : IDisposable
         Assert.False(fence.IsFaulted, fence.Exception?.ToString());
     }
 
-    private Task StartFence()
+    [Fact]
+    public async Task The_fence_exits_when_the_agent_exits_and_no_postmaster_runs()
     {
-        var watcher = new FenceWatcher(DataDir, DeadlineFile, Environment.ProcessId, TextWriter.Synchronized(_log));
+        using Process agent = Process.Start("/bin/sleep", "600");
+        try
+        {
+            Task fence = StartFence(agent.Id);
+            Assert.False(fence.IsCompleted);
+
+            agent.Kill();
+
+            await fence.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!agent.HasExited)
+            {
+                agent.Kill();
+            }
+        }
+    }
+
+    private Task StartFence(int? agentPid = null)
+    {
+        var watcher = new FenceWatcher(DataDir, DeadlineFile, agentPid ?? Environment.ProcessId, TextWriter.Synchronized(_log));
         return Task.Run(() => watcher.RunAsync(_stop.Token));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pgha.Processes;
 
 namespace Pgha.IntegrationTests.Processes;
@@ -56,4 +57,26 @@ public sealed class FileChangesTests : IDisposable
     [Fact]
     public void A_directory_that_does_not_exist_cannot_be_watched() =>
         Assert.False(_changes.Watch(Path.Combine(_dir, "missing"), "postmaster.pid"));
+
+    [Fact]
+    public void The_exit_of_a_watched_process_ends_the_wait_as_a_change()
+    {
+        using Process sleeper = Process.Start("/bin/sleep", "600");
+        try
+        {
+            Assert.True(_changes.WatchExit(sleeper.Id));
+            Assert.True(_changes.IsWatchingExit);
+            sleeper.Kill();
+
+            Assert.True(_changes.Wait(s_patience));
+            Assert.False(_changes.IsWatchingExit);
+        }
+        finally
+        {
+            if (!sleeper.HasExited)
+            {
+                sleeper.Kill();
+            }
+        }
+    }
 }
