@@ -20,18 +20,26 @@ public sealed class ConfigFiles(PostgresInstance pg)
     /// <summary>The value the leader rules chose (null: none yet, or a replica); written only while synchronous_mode is on.</summary>
     public string? SynchronousStandbyNames { get; set; }
 
-    /// <summary>Everything for a start (or reload) in <paramref name="role"/>; a replica without upstream waits for one.</summary>
+    /// <summary>
+    /// Everything for a start (or reload) in <paramref name="role"/>; a replica without upstream waits for one. The
+    /// files are written together (<see cref="AtomicFile.WriteAll"/>), each durable before PostgreSQL may read it.
+    /// </summary>
     public void Write(StartRole role, Upstream? upstream)
     {
-        PreserveBaseConf();
-        IReadOnlyDictionary<string, string> recovery = role == StartRole.Replica ? Recovery(upstream) : new Dictionary<string, string>();
-        pg.WriteFile(Conf, PostgresqlConfFile.Render(WithSyncNames(role), recovery), ConfMode);
-        WritePgHbaIfConfigured();
+        var files = new List<FileContent>();
+        PreserveBaseConf(files);
+        IReadOnlyDictionary<string, string> recovery = role == StartRole.Replica ? Recovery(upstream, files) : new Dictionary<string, string>();
+        files.Add(new FileContent(Conf, PostgresqlConfFile.Render(WithSyncNames(role), recovery), ConfMode));
+        if (PgHbaIfConfigured() is { } hba)
+        {
+            files.Add(hba);
+        }
         if (role == StartRole.Replica)
         {
-            pg.WriteFile(StandbySignal, "", ConfMode);
+            files.Add(new FileContent(StandbySignal, "", ConfMode));
         }
-        else
+        pg.WriteFiles(files);
+        if (role != StartRole.Replica)
         {
             File.Delete(StandbySignal);
         }
@@ -40,9 +48,8 @@ public sealed class ConfigFiles(PostgresInstance pg)
     /// <summary>Rewrites pg_hba.conf from <paramref name="lines"/> plus the access the agent itself needs.</summary>
     public void WritePgHba(IEnumerable<string> lines)
     {
-        PostgresqlConfig local = pg.Config.Postgresql;
-        IReadOnlyList<string> withAgent = PgHbaFile.WithAgentAccess(lines, local.Superuser.Username, local.Replication.Username);
-        pg.WriteFile(Path.Combine(pg.DataDir, "pg_hba.conf"), PgHbaFile.Render(withAgent), ConfMode);
+        FileContent hba = PgHba(lines);
+        pg.WriteFile(hba.Path, hba.Text, hba.Mode);
     }
 
     public void RemoveStandbySignal() => File.Delete(StandbySignal);
@@ -69,18 +76,22 @@ public sealed class ConfigFiles(PostgresInstance pg)
         return owned;
     }
 
+    private FileContent PgHba(IEnumerable<string> lines)
+    {
+        PostgresqlConfig local = pg.Config.Postgresql;
+        IReadOnlyList<string> withAgent = PgHbaFile.WithAgentAccess(lines, local.Superuser.Username, local.Replication.Username);
+        return new FileContent(Path.Combine(pg.DataDir, "pg_hba.conf"), PgHbaFile.Render(withAgent), ConfMode);
+    }
+
     /// <summary><c>postgresql.pg_hba</c> wins over the DCS's <c>pg_hba</c>; with neither, the file is left as it is.</summary>
-    private void WritePgHbaIfConfigured()
+    private FileContent? PgHbaIfConfigured()
     {
         IReadOnlyList<string>? lines = pg.Config.Postgresql.PgHba ?? pg.Dynamic.PgHba;
-        if (lines is not null)
-        {
-            WritePgHba(lines);
-        }
+        return lines is null ? null : PgHba(lines);
     }
 
     /// <summary>The original (initdb's) postgresql.conf becomes the base file once; after a clone the copied base is kept.</summary>
-    private void PreserveBaseConf()
+    private void PreserveBaseConf(List<FileContent> files)
     {
         if (File.Exists(BaseConf))
         {
@@ -91,10 +102,10 @@ public sealed class ConfigFiles(PostgresInstance pg)
             File.Move(Conf, BaseConf);
             return;
         }
-        pg.WriteFile(BaseConf, "", ConfMode);
+        files.Add(new FileContent(BaseConf, "", ConfMode));
     }
 
-    private Dictionary<string, string> Recovery(Upstream? upstream)
+    private Dictionary<string, string> Recovery(Upstream? upstream, List<FileContent> files)
     {
         var recovery = new Dictionary<string, string>(pg.Dynamic.RecoveryConf) { ["recovery_target_timeline"] = "latest" };
         if (upstream is null)
@@ -102,8 +113,8 @@ public sealed class ConfigFiles(PostgresInstance pg)
             return recovery;
         }
         Credentials replication = pg.Config.Postgresql.Replication;
-        pg.WriteFile(pg.PgpassPath, PgpassFile.Render(
-            [new PgpassEntry(upstream.Host, upstream.Port, "*", replication.Username, replication.Password ?? "")]), AtomicFile.Secret);
+        files.Add(new FileContent(pg.PgpassPath, PgpassFile.Render(
+            [new PgpassEntry(upstream.Host, upstream.Port, "*", replication.Username, replication.Password ?? "")]), AtomicFile.Secret));
         recovery["primary_conninfo"] = PrimaryConnInfo.Build(upstream.Host, upstream.Port, replication.Username, pg.PgpassPath, pg.Config.Name);
         if (pg.Dynamic.UseSlots)
         {

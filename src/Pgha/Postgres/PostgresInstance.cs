@@ -71,6 +71,8 @@ public sealed class PostgresInstance
 
     public void WriteFile(string path, string text, UnixFileMode mode) => AtomicFile.Write(path, text, mode, Owner);
 
+    public void WriteFiles(IReadOnlyList<FileContent> files) => AtomicFile.WriteAll(files, Owner);
+
     /// <summary>A connection to the local server as the superuser over the unix socket, with short timeouts so a hung server is noticed.</summary>
     public NpgsqlConnection LocalConnection(int timeoutSeconds = 3)
     {

@@ -21,6 +21,9 @@ internal static class RoleSetup
     {
         // Role statements carry secrets: keep them out of the server log whatever log_statement says.
         await ExecuteAsync(connection, "SET log_statement = 'none'; SET log_min_duration_statement = -1; SET log_min_error_statement = 'panic'", ct);
+        // One transaction: the roles and grants appear together, and their WAL is flushed to disk once at the commit
+        // instead of once per statement (the bootstrap's leader waits for this before the replicas may clone).
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
         if (config.Replication.Username != config.Superuser.Username)
         {
             await CreateOrAlterAsync(connection, config.Replication, "LOGIN REPLICATION", ct);
@@ -33,6 +36,7 @@ internal static class RoleSetup
                 await ExecuteAsync(connection, $"GRANT EXECUTE ON FUNCTION {function} TO {Identifier(rewind.Username)}", ct);
             }
         }
+        await transaction.CommitAsync(ct);
     }
 
     private static async Task CreateOrAlterAsync(NpgsqlConnection connection, Credentials role, string options, CancellationToken ct)
