@@ -17,6 +17,7 @@ namespace Pgha.Postgres;
 internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? probeConnection, ILogger logger)
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan s_normalOperationBound = TimeSpan.FromSeconds(2);
 
     /// <returns>Where the promotion left the old timeline, from the new one's history file; null when unreadable.</returns>
     public async Task<TimelineSwitch?> RunAsync(IReadOnlyCollection<string> replicaSlots, CancellationToken ct)
@@ -29,6 +30,9 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
             throw new PghaException($"{pg.DataDir}: still in recovery {pg.PgCtlTimeout.TotalSeconds:0} s after the promote request; see {pg.LogFile}");
         }
         logger.LogInformation("PostgreSQL is out of recovery");
+        // The slots' fsyncs wait until the postmaster has finished the promotion (its startup process exits, then
+        // normal operation begins): nobody can use them before this promotion's cycle has published the new leader.
+        await PostmasterReady.WaitForNormalOperationAsync(pg.DataDir, s_normalOperationBound, ct);
         await CreateSlotsAsync(connection, replicaSlots, ct);
         return await ReadSwitchAsync(connection, ct);
     }

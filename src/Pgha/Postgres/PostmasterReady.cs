@@ -23,7 +23,21 @@ internal static class PostmasterReady
         }
     }
 
-    private static bool IsReady(string pidFile, long startedNoEarlierThan)
+    /// <summary>
+    /// After a promotion: completes once the postmaster has left hot standby (its pid file says "ready", written when
+    /// the startup process has exited and normal operation begins), or after <paramref name="bound"/>.
+    /// </summary>
+    public static async Task WaitForNormalOperationAsync(string dataDir, TimeSpan bound, CancellationToken ct)
+    {
+        string pidFile = Path.Combine(dataDir, "postmaster.pid");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < bound && !IsReady(pidFile, 0, "ready"))
+        {
+            await Task.Delay(s_poll, ct);
+        }
+    }
+
+    private static bool IsReady(string pidFile, long startedNoEarlierThan, params string[] statuses)
     {
         string[] lines;
         try
@@ -39,7 +53,7 @@ internal static class PostmasterReady
             && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
             && long.TryParse(lines[2], NumberStyles.None, CultureInfo.InvariantCulture, out long started)
             && started >= startedNoEarlierThan
-            && lines[7].Trim() is "ready" or "standby"
+            && (statuses.Length == 0 ? lines[7].Trim() is "ready" or "standby" : statuses.Contains(lines[7].Trim()))
             && PostmasterProcess.IsAlive(pid);
     }
 }
