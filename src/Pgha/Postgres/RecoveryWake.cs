@@ -15,7 +15,8 @@ namespace Pgha.Postgres;
 /// primary ended the stream), so nearly the whole interval is slept ("received promote request", then "waiting for
 /// WAL to become available", seen in the benches: up to 1 s as pgha sets it, 5 s with PostgreSQL's default).
 /// The startup process's promote signal (SIGUSR2) sets the latch that sleep waits on, and changes nothing else once
-/// the promotion is under way, so it is sent every 20 ms until recovery ends. A reload (SIGHUP) would wake it too,
+/// the promotion is under way, so it is sent every 20 ms until recovery ends, the first time at once: pg_promote has
+/// written the promote file, and the signal then reaches the startup process without the postmaster's relay. A reload (SIGHUP) would wake it too,
 /// but makes the postmaster and every child re-read the configuration: sent every 20 ms it slowed the promotion it
 /// was meant to speed up. It remains the fallback, every 100 ms, when the startup process cannot be found.
 /// </remarks>
@@ -25,7 +26,7 @@ internal sealed class RecoveryWake
     private static readonly TimeSpan s_reloadEvery = TimeSpan.FromMilliseconds(100);
     private const int SigUsr2 = 12;
 
-    private readonly Stopwatch _since = Stopwatch.StartNew();
+    private readonly Stopwatch _since = new();
     private readonly (int Postmaster, int Startup)? _startup;
 
     public RecoveryWake(string dataDir)
@@ -42,14 +43,14 @@ internal sealed class RecoveryWake
         if (_startup is { } target)
         {
             // Only while it is still this postmaster's child: a pid that exited may already name another process.
-            if (_since.Elapsed >= s_signalEvery && PostmasterProcess.IsChildOf(target.Startup, target.Postmaster))
+            if ((!_since.IsRunning || _since.Elapsed >= s_signalEvery) && PostmasterProcess.IsChildOf(target.Startup, target.Postmaster))
             {
                 Signals.Send(target.Startup, SigUsr2);
                 _since.Restart();
             }
             return;
         }
-        if (_since.Elapsed >= s_reloadEvery)
+        if (!_since.IsRunning || _since.Elapsed >= s_reloadEvery)
         {
             await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection);
             await reload.ExecuteScalarAsync(ct);
