@@ -16,9 +16,6 @@ internal sealed class FileChanges : IDisposable
     private const uint Mask = InCloseWrite | InMovedFrom | InMovedTo | InCreate | InDelete | InDeleteSelf | InMoveSelf;
     private const int InCloexec = 0x80000, InNonblock = 0x800;
 
-    // pidfd_open has the same number on every Linux architecture (the syscall table was unified at 424+).
-    private const long SysPidfdOpen = 434;
-
     private readonly int _fd;
     private readonly int _cancelFd;
     private readonly Dictionary<int, (string Dir, HashSet<string> Names)> _watches = [];
@@ -38,7 +35,7 @@ internal sealed class FileChanges : IDisposable
         int cancelFd = eventfd(0, InCloexec);
         if (cancelFd < 0)
         {
-            _ = close(fd);
+            Posix.Close(fd);
             return null;
         }
         return new FileChanges(fd, cancelFd);
@@ -69,7 +66,7 @@ internal sealed class FileChanges : IDisposable
         {
             return false;
         }
-        int fd = (int)syscall(SysPidfdOpen, pid, 0);
+        int fd = Posix.PidfdOpen(pid);
         if (fd < 0)
         {
             return false;
@@ -98,7 +95,7 @@ internal sealed class FileChanges : IDisposable
         if (fds[2].Revents != 0)
         {
             // The process exited: report it once, then stop watching (a readable pidfd stays readable).
-            _ = close(_exitFd);
+            Posix.Close(_exitFd);
             _exitFd = -1;
             return true;
         }
@@ -135,19 +132,16 @@ internal sealed class FileChanges : IDisposable
 
     public void Dispose()
     {
-        _ = close(_fd);
-        _ = close(_cancelFd);
+        Posix.Close(_fd);
+        Posix.Close(_cancelFd);
         if (_exitFd >= 0)
         {
-            _ = close(_exitFd);
+            Posix.Close(_exitFd);
         }
     }
 
     [DllImport("libc", SetLastError = true)]
     private static extern int inotify_init1(int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern long syscall(long number, int pid, uint flags);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int inotify_add_watch(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mask);
@@ -160,7 +154,4 @@ internal sealed class FileChanges : IDisposable
 
     [DllImport("libc", SetLastError = true)]
     private static extern nint write(int fd, byte[] buffer, nuint count);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }

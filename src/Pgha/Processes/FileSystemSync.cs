@@ -70,7 +70,7 @@ internal sealed class FileSystemSync : IDisposable
     {
         foreach ((_, int fd) in _open)
         {
-            _ = close(fd);
+            Posix.Close(fd);
         }
         _open.Clear();
     }
@@ -123,7 +123,4 @@ internal sealed class FileSystemSync : IDisposable
 
     [DllImport("libc", SetLastError = true)]
     private static extern int syncfs(int fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }

@@ -2,13 +2,25 @@ using System.Runtime.InteropServices;
 
 namespace Pgha.Processes;
 
-/// <summary>The few libc calls .NET does not wrap: who we are, who owns a file, changing a file's owner, and poll(2).</summary>
+/// <summary>The few libc calls .NET does not wrap: who we are, who owns a file, changing a file's owner, poll(2) and pidfds.</summary>
 internal static class Posix
 {
     /// <summary>poll(2)'s "there is data to read" event bit.</summary>
     public const short PollIn = 0x1;
 
+    // pidfd_open has the same number on every Linux architecture (the syscall table was unified at 424+).
+    private const long SysPidfdOpen = 434;
+
     public static bool IsRoot => geteuid() == 0;
+
+    /// <summary>
+    /// A pidfd of <paramref name="pid"/> (Linux 5.3+): it becomes readable for poll(2) when the process exits. Negative
+    /// when none could be opened (no such process, an older kernel).
+    /// </summary>
+    public static int PidfdOpen(int pid) => (int)syscall(SysPidfdOpen, pid, 0);
+
+    /// <summary>close(2) of a descriptor nothing was written through (pidfds, inotify, eventfd, read-only opens): it cannot lose data, so its result is ignored.</summary>
+    public static void Close(int fd) => _ = close(fd);
 
     /// <summary>
     /// poll(2) over <paramref name="count"/> entries starting at <paramref name="fds"/>; the result and errno
@@ -53,6 +65,12 @@ internal static class Posix
 
     [DllImport("libc", SetLastError = true)]
     private static extern uint geteuid();
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern long syscall(long number, int pid, uint flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int close(int fd);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);

@@ -12,9 +12,6 @@ internal static class ProcessExit
 {
     private const int Eintr = 4;
 
-    // pidfd_open has the same number on every Linux architecture (the syscall table was unified at 424+).
-    private const long SysPidfdOpen = 434;
-
     private static readonly ConcurrentDictionary<int, Task> s_watched = new();
 
     /// <summary>A task that completes when <paramref name="pid"/> exits; null if no pidfd could be opened (no such process, old kernel).</summary>
@@ -25,20 +22,20 @@ internal static class ProcessExit
         {
             return existing;
         }
-        int fd = (int)syscall(SysPidfdOpen, pid, 0);
+        int fd = Posix.PidfdOpen(pid);
         if (fd < 0)
         {
             return null;
         }
         if (!stillOurs(pid))
         {
-            Close(fd);
+            Posix.Close(fd);
             return Task.CompletedTask;
         }
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!s_watched.TryAdd(pid, exited.Task))
         {
-            Close(fd);
+            Posix.Close(fd);
             return s_watched.GetValueOrDefault(pid) ?? Task.CompletedTask;
         }
         var thread = new Thread(() => BlockUntilExit(pid, fd, exited)) { IsBackground = true, Name = $"exit-{pid}" };
@@ -53,17 +50,8 @@ internal static class ProcessExit
         {
             // Interrupted by a signal: wait again.
         }
-        Close(fd);
+        Posix.Close(fd);
         s_watched.TryRemove(pid, out _);
         exited.TrySetResult();
     }
-
-    /// <summary>close(2) of a pidfd cannot lose data; its result says nothing we could act on.</summary>
-    private static void Close(int fd) => _ = close(fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern long syscall(long number, int pid, uint flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }
