@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Pgha.Postgres;
 
 /// <summary>
@@ -10,46 +8,25 @@ namespace Pgha.Postgres;
 /// its exit) changes nothing a successor needs, so a switchover can hand the leader key over here.
 /// </summary>
 /// <remarks>
-/// pg_control's state is a 32-bit field at offset 16, after the system identifier and two version numbers
-/// (PostgreSQL's ControlFileData, unchanged since 9.x); a shutdown goes from "in production" through "shutting down"
-/// (set as the shutdown checkpoint starts) to "shut down" (set once its record is flushed). Once "shutting down"
-/// shows, the postmaster accepts no connection, so the walsenders seen then are all there will be.
+/// pg_control's state (<see cref="ControlFile.ReadState"/>) goes, in a shutdown, from "in production" through
+/// "shutting down" (set as the shutdown checkpoint starts) to "shut down" (set once its record is flushed). Once
+/// "shutting down" shows, the postmaster accepts no connection, so the walsenders seen then are all there will be.
 /// </remarks>
 internal static class ShutdownHandover
 {
-    private const int StateOffset = 16;
-    private const int ShutDown = 1;
-    private const int ShuttingDown = 3;
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Returns once the last WAL is written and confirmed; runs until cancelled otherwise (the postmaster's exit).</summary>
     public static async Task WaitAsync(string dataDir, int postmaster, CancellationToken ct)
     {
-        while (State(dataDir) is not (ShuttingDown or ShutDown))
+        while (ControlFile.ReadState(dataDir) is not (ControlFile.ShuttingDown or ControlFile.ShutDown))
         {
             await Task.Delay(s_interval, ct);
         }
         IReadOnlyList<int> walsenders = PostmasterProcess.ChildrenOfKind(postmaster, "walsender");
-        while (State(dataDir) != ShutDown || walsenders.Any(w => PostmasterProcess.IsChildOf(w, postmaster)))
+        while (ControlFile.ReadState(dataDir) != ControlFile.ShutDown || walsenders.Any(w => PostmasterProcess.IsChildOf(w, postmaster)))
         {
             await Task.Delay(s_interval, ct);
-        }
-    }
-
-    private static int? State(string dataDir)
-    {
-        try
-        {
-            Span<byte> head = stackalloc byte[StateOffset + sizeof(int)];
-            using FileStream file = File.OpenRead(Path.Combine(dataDir, "global", "pg_control"));
-            file.ReadExactly(head);
-            return BitConverter.IsLittleEndian
-                ? BinaryPrimitives.ReadInt32LittleEndian(head[StateOffset..])
-                : BinaryPrimitives.ReadInt32BigEndian(head[StateOffset..]);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 }
