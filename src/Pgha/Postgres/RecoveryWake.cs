@@ -24,7 +24,6 @@ internal sealed class RecoveryWake
 {
     private static readonly TimeSpan s_signalEvery = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan s_reloadEvery = TimeSpan.FromMilliseconds(100);
-    private const int SigUsr2 = 12;
 
     private readonly Stopwatch _since = new();
     private readonly (int Postmaster, int Startup)? _startup;
@@ -45,7 +44,7 @@ internal sealed class RecoveryWake
             // Only while it is still this postmaster's child: a pid that exited may already name another process.
             if ((!_since.IsRunning || _since.Elapsed >= s_signalEvery) && PostmasterProcess.IsChildOf(target.Startup, target.Postmaster))
             {
-                Signals.Send(target.Startup, SigUsr2);
+                Signals.Send(target.Startup, Signals.SigUsr2);
                 _since.Restart();
             }
             return;

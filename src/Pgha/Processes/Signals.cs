@@ -11,6 +11,7 @@ public static partial class Signals
     public const int SigInt = 2;
     public const int SigStop = 19;
     public const int SigCont = 18;
+    public const int SigUsr2 = 12;
 
     /// <summary>Sends <paramref name="signal"/>; false when the process does not exist.</summary>
     public static bool Send(int pid, int signal) => pid > 0 && SysKill(pid, signal) == 0;
