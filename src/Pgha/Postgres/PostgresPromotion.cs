@@ -65,7 +65,7 @@ internal sealed class PostgresPromotion(PostgresInstance pg, NpgsqlConnection? p
 
     private static async Task<int> CurrentTimelineAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int", connection);
+        await using var command = new NpgsqlCommand($"SELECT {TimelineSql.Current}", connection);
         return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 

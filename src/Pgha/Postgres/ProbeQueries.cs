@@ -8,14 +8,14 @@ namespace Pgha.Postgres;
 internal static class ProbeQueries
 {
     // LSNs come back as text and go through Lsn.Parse, so one parser serves SQL, controldata and the DCS.
-    private const string Status = """
+    private const string Status = $"""
         SELECT pg_is_in_recovery(),
                CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn()::text END,
                pg_last_wal_receive_lsn()::text,
                pg_last_wal_replay_lsn()::text,
                pg_last_xact_replay_timestamp(),
                CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())
-                    ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int END,
+                    ELSE {TimelineSql.Current} END,
                (SELECT system_identifier::text FROM pg_control_system()),
                pg_postmaster_start_time(),
                current_setting('server_version_num')::int,

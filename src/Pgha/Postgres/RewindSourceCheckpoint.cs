@@ -13,9 +13,9 @@ namespace Pgha.Postgres;
 internal static class RewindSourceCheckpoint
 {
     // False on a standby: it is no rewind source, and pg_rewind says so itself.
-    private const string Behind = """
+    private const string Behind = $"""
         SELECT NOT pg_is_in_recovery() AND (SELECT timeline_id FROM pg_control_checkpoint())
-               < ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int
+               < {TimelineSql.Current}
         """;
 
     /// <summary>Best effort: a source that cannot be asked (no superuser login from here) is left to pg_rewind as it is.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using Pgha.Postgres;
 
 namespace Pgha.Verify;
 
@@ -9,10 +10,8 @@ namespace Pgha.Verify;
 /// </summary>
 public sealed partial class VerifyTable
 {
-    // Which server and timeline took the write; the timeline from the WAL file name, which changes at promotion
-    // (the control file's checkpoint timeline lags until the next checkpoint).
+    // Which server and timeline took the write; the timeline from the WAL file name (TimelineSql.Current).
     private const string ServerSql = "host(inet_server_addr()) || ':' || current_setting('port')";
-    private const string TimelineSql = "('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int";
 
     public VerifyTable(string name, long runId)
     {
@@ -38,7 +37,7 @@ public sealed partial class VerifyTable
     public async Task<(string Server, int Timeline)> InsertAsync(NpgsqlConnection connection, long value, int writer, CancellationToken ct)
     {
         await using var insert = new NpgsqlCommand(
-            $"insert into {Name} (run_id, value, writer, server, timeline) values ($1, $2, $3, {ServerSql}, {TimelineSql}) returning server, timeline", connection);
+            $"insert into {Name} (run_id, value, writer, server, timeline) values ($1, $2, $3, {ServerSql}, {TimelineSql.Current}) returning server, timeline", connection);
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = RunId });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
         insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = writer });
