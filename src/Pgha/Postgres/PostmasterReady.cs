@@ -12,12 +12,16 @@ internal static class PostmasterReady
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(10);
     /// <summary>pg_ctl allows the same slack: the pid file's start time has a one-second resolution.</summary>
     private const long StartTimeSlackSeconds = 2;
+    /// <summary>pid-file statuses of a server that accepts connections: as a primary, or in hot standby.</summary>
+    private static readonly string[] s_accepting = ["ready", "standby"];
+    /// <summary>The pid-file status of normal operation (a primary; after a promotion, once hot standby has ended).</summary>
+    private static readonly string[] s_normalOperation = ["ready"];
 
     /// <summary>Completes when the postmaster started at or after <paramref name="requested"/> is ready; polls until cancelled.</summary>
     public static async Task WaitAsync(string dataDir, DateTimeOffset requested, CancellationToken ct)
     {
         string pidFile = Path.Combine(dataDir, "postmaster.pid");
-        while (!IsReady(pidFile, requested.ToUnixTimeSeconds() - StartTimeSlackSeconds))
+        while (!IsReady(pidFile, requested.ToUnixTimeSeconds() - StartTimeSlackSeconds, s_accepting))
         {
             await Task.Delay(s_poll, ct);
         }
@@ -31,13 +35,13 @@ internal static class PostmasterReady
     {
         string pidFile = Path.Combine(dataDir, "postmaster.pid");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < bound && !IsReady(pidFile, 0, "ready"))
+        while (waited.Elapsed < bound && !IsReady(pidFile, 0, s_normalOperation))
         {
             await Task.Delay(s_poll, ct);
         }
     }
 
-    private static bool IsReady(string pidFile, long startedNoEarlierThan, params string[] statuses)
+    private static bool IsReady(string pidFile, long startedNoEarlierThan, string[] statuses)
     {
         string[] lines;
         try
@@ -53,7 +57,7 @@ internal static class PostmasterReady
             && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
             && long.TryParse(lines[2], NumberStyles.None, CultureInfo.InvariantCulture, out long started)
             && started >= startedNoEarlierThan
-            && (statuses.Length == 0 ? lines[7].Trim() is "ready" or "standby" : statuses.Contains(lines[7].Trim()))
+            && statuses.Contains(lines[7].Trim())
             && PostmasterProcess.IsAlive(pid);
     }
 }
