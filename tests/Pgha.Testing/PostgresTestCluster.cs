@@ -77,6 +77,18 @@ public sealed class PostgresTestCluster : IAsyncDisposable
         return (n1, n2);
     }
 
+    /// <summary>
+    /// <see cref="PrimaryWithStreamingReplicaAsync"/>, then n1 stopped immediately, as in a failover: returns once n2
+    /// no longer streams (its walreceiver retries in vain).
+    /// </summary>
+    public async Task<(PostgresTestNode Primary, PostgresTestNode Replica)> ReplicaWithoutItsPrimaryAsync()
+    {
+        (PostgresTestNode n1, PostgresTestNode n2) = await PrimaryWithStreamingReplicaAsync();
+        await n1.Control.StopAsync(DemoteMode.Immediate, CancellationToken.None);
+        await WaitUntilAsync(async () => !(await n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 stops streaming");
+        return (n1, n2);
+    }
+
     /// <summary>Polls <paramref name="condition"/> until true; fails naming <paramref name="because"/> after <paramref name="timeout"/> (a hang guard, not a threshold).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
     {

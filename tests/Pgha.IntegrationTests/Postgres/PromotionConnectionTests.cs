@@ -20,10 +20,8 @@ public sealed partial class PromotionConnectionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_n1, _n2) = await _cluster.PrimaryWithStreamingReplicaAsync();
         // The leader is gone: n2 replays no more and its walreceiver retries in vain, as in a failover.
-        await _n1.Control.StopAsync(DemoteMode.Immediate, CancellationToken.None);
-        await PostgresTestCluster.WaitUntilAsync(async () => !(await _n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 stops streaming");
+        (_n1, _n2) = await _cluster.ReplicaWithoutItsPrimaryAsync();
     }
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();

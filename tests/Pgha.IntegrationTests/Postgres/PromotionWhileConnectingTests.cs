@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Pgha.Agent;
 using Pgha.Core.Config;
-using Pgha.Core.Ha;
 using Pgha.Testing;
 
 namespace Pgha.IntegrationTests.Postgres;
@@ -28,9 +27,7 @@ public sealed class PromotionWhileConnectingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_n1, _n2) = await _cluster.PrimaryWithStreamingReplicaAsync();
-        await _n1.Control.StopAsync(DemoteMode.Immediate, CancellationToken.None);
-        await PostgresTestCluster.WaitUntilAsync(async () => !(await _n2.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n2 stops streaming");
+        (_n1, _n2) = await _cluster.ReplicaWithoutItsPrimaryAsync();
         _silent.Start();
     }
 
