@@ -75,7 +75,7 @@ internal static class FollowerRules
     /// </summary>
     private static bool StoppedBeforeFork(HaInput input) =>
         input.Postgres.ClusterState == "shut down"
-        && input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline) is { } fork
+        && ForkFromMyTimeline(input) is { } fork
         && fork.Lsn > input.Postgres.WalPosition;
 
     /// <summary>
@@ -110,10 +110,14 @@ internal static class FollowerRules
         {
             return false;
         }
-        HistoryEntry? fork = input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline);
+        HistoryEntry? fork = ForkFromMyTimeline(input);
         // Only WAL already replayed past the fork prevents following; WAL merely received past it is discarded.
         return fork is null ? input.Memory.NeedsRewindCheck : (input.Postgres.ReplayedLsn ?? input.Postgres.WalPosition) > fork.Lsn;
     }
+
+    /// <summary>Where the cluster left my timeline, from the history key; null when it has no row for it.</summary>
+    private static HistoryEntry? ForkFromMyTimeline(HaInput input) =>
+        input.Cluster.History.FirstOrDefault(h => h.Timeline == input.Postgres.Timeline);
 
     /// <summary>The data directory belongs to a different cluster than the one in the initialize key.</summary>
     public static bool SystemIdMismatch(HaInput input) =>
