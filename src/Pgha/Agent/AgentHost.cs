@@ -41,7 +41,8 @@ public sealed class AgentHost(PghaConfig config, ILoggerFactory loggers)
         var failsafeInbox = new FailsafeInbox(_clock);
         var peerProbe = new PeerProbe(http, new FailsafeRound(http, settings, _clock), failsafeInbox);
         var observer = new HaObserver(store, new WalWriteProbe(probe, instance), peerProbe, settings, longActions, _clock, loggers.CreateLogger<HaObserver>());
-        var fence = new PrimaryFence(instance.DataDir, instance.RunDir, _clock);
+        string? configPath = config.SourcePath.Length > 0 ? Path.GetFullPath(config.SourcePath) : null;
+        var fence = new PrimaryFence(instance.DataDir, instance.RunDir, _clock, configPath, () => lease.LeaseId);
         var publisher = new MemberPublisher(lease, settings, _clock);
         var executor = new HaExecutor(lease, control, longActions, provisioning, new DcsWrites(store, settings, _clock), fence, publisher, _clock, loggers.CreateLogger<HaExecutor>());
         var wakeup = new LoopWakeup(_clock, longActions, postmaster.WaitForExitOfRunningAsync);

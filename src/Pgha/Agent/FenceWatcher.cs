@@ -7,12 +7,13 @@ namespace Pgha.Agent;
 /// <summary>
 /// The fence process: if PostgreSQL runs as a primary (no standby.signal) past the deadline the agent last wrote, it
 /// stops the postmaster and every backend at once (SIGQUIT, then SIGKILL of it and of every process it started). It exits when the
-/// agent is gone and no postmaster runs. It never touches a replica.
+/// agent is gone and no postmaster runs, after releasing a leader key the agent left behind (<see cref="FenceRelease"/>,
+/// when given). It never touches a replica.
 /// It does not poll fast: it sleeps until the deadline and wakes early on any change of the deadline file,
 /// <c>postmaster.pid</c> or <c>standby.signal</c> (inotify) and on the agent's exit (pidfd), so an idle fence wakes when
 /// the agent moves the deadline and at the backstop, on its own thread.
 /// </summary>
-public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log)
+public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log, Func<Action<string>, FenceRelease>? release = null)
 {
     private static readonly TimeSpan s_stopPoll = TimeSpan.FromMilliseconds(100);
 
@@ -42,6 +43,7 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
             {
                 return;
             }
+            WatchPostmasterOfDeadAgent(changes);
             Sleep(changes, untilDeadlineMs, allWatched ? s_maxSleepWatched : s_maxSleep, ct);
         }
     }
@@ -52,6 +54,10 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
         int? postmaster = PostmasterProcess.AlivePid(dataDir);
         if (postmaster is null && !DetachedProcess.IsAlive(agentPid))
         {
+            if (release is not null)
+            {
+                await release(Write).RunAsync(ct);
+            }
             return null;
         }
         long deadline = ReadDeadline();
@@ -66,6 +72,20 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
             return 0;
         }
         return deadline - now;
+    }
+
+    /// <summary>
+    /// Once the agent is gone, its exit watch is free for the postmaster's: a leader's postmaster that dies after its
+    /// agent then wakes the fence at once, which releases the key (<see cref="FenceRelease"/>) instead of waiting for the
+    /// deadline or the backstop to notice (a killed postmaster leaves its postmaster.pid behind, so inotify does not).
+    /// </summary>
+    private void WatchPostmasterOfDeadAgent(FileChanges? changes)
+    {
+        if (release is not null && changes is { IsWatchingExit: false } && !DetachedProcess.IsAlive(agentPid)
+            && PostmasterProcess.AlivePid(dataDir) is int postmaster)
+        {
+            changes.WatchExit(postmaster);
+        }
     }
 
     /// <summary>

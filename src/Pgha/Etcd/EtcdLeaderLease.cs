@@ -99,15 +99,8 @@ public sealed class EtcdLeaderLease(
     {
         if (_leaseId != 0)
         {
-            var body = new JsonObject { ["ID"] = _leaseId.ToString(CultureInfo.InvariantCulture) };
-            try
-            {
-                await client.CallAsync("/v3/lease/revoke", body, ct);
-            }
-            catch (EtcdRpcException e) when (EtcdErrors.IsLeaseNotFound(e))
-            {
-                // Already expired: the keys are gone, which is what revoking wanted.
-            }
+            // false: already expired, so the keys are gone, which is what revoking wanted.
+            await EtcdLeases.RevokeAsync(client, _leaseId, ct);
             Volatile.Write(ref _leaseId, 0);
         }
         return true;

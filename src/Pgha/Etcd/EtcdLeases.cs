@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Pgha.Etcd;
 
-/// <summary>Lease grant and single keep-alive over the gateway.</summary>
+/// <summary>Lease grant, single keep-alive and revoke over the gateway.</summary>
 internal static class EtcdLeases
 {
     public static async Task<long> GrantAsync(EtcdGatewayClient client, int ttlSeconds, CancellationToken ct)
@@ -28,5 +28,19 @@ internal static class EtcdLeases
         }
         long ttl = EtcdJson.Int64(reply["result"]?["TTL"]);
         return ttl > 0 ? ttl : throw EtcdErrors.LeaseLost(leaseId);
+    }
+
+    /// <summary>Revokes the lease, deleting every key on it; false when it had already expired or been revoked.</summary>
+    public static async Task<bool> RevokeAsync(EtcdGatewayClient client, long leaseId, CancellationToken ct)
+    {
+        try
+        {
+            await client.CallAsync("/v3/lease/revoke", new JsonObject { ["ID"] = leaseId.ToString(CultureInfo.InvariantCulture) }, ct);
+            return true;
+        }
+        catch (EtcdRpcException e) when (EtcdErrors.IsLeaseNotFound(e))
+        {
+            return false;
+        }
     }
 }

@@ -28,6 +28,8 @@ public sealed class FailoverTests : IAsyncLifetime
 
         string next = await _cluster.WaitHealthyAsync(replicas: 1, notLeader: leader);
         Assert.Equal(expected, next);
+        // The fence outlived the agent: with nothing of PostgreSQL left it revoked the lease instead of letting it expire.
+        Assert.Contains("released the leader key", File.ReadAllText(_cluster.FenceLog(leader)), StringComparison.Ordinal);
         await using (var writer = new Npgsql.NpgsqlConnection(_cluster.WriterConnectionString()))
         {
             await writer.OpenAsync();

@@ -43,6 +43,22 @@ public sealed class PrimaryFenceTests : IDisposable
         }, s_patience, "a cycle started a new fence");
     }
 
+    [Fact]
+    public async Task A_leader_names_its_lease_to_the_fence_and_a_node_that_stepped_down_names_none()
+    {
+        var fence = new PrimaryFence(Path.Combine(_dir, "data"), Path.Combine(_dir, "run"), TimeProvider.System, Path.Combine(_dir, "pgha.yaml"), () => 77);
+        var leader = new AgentMemory { HoldsLeaderKey = true, LeaderKeyRefreshedAt = DateTimeOffset.UtcNow };
+
+        fence.Update(leader, _settings, null);
+        Assert.Equal(new FenceLease(77, Environment.ProcessId), FenceLease.Parse(File.ReadAllText(fence.LeaseFile)));
+        int pid = FencePid() ?? throw new InvalidOperationException("no fence.pid after the first cycle");
+        await Wait.UntilAsync(() => IsFence(pid), s_patience, "the fence runs");
+        Assert.Contains($"\0--lease-file\0{fence.LeaseFile}\0--config\0{Path.Combine(_dir, "pgha.yaml")}", File.ReadAllText($"/proc/{pid}/cmdline"), StringComparison.Ordinal);
+
+        fence.Update(leader.SteppedDown(), _settings, null);
+        Assert.Equal(new FenceLease(0, Environment.ProcessId), FenceLease.Parse(File.ReadAllText(fence.LeaseFile)));
+    }
+
     private static bool IsFence(int pid)
     {
         try
