@@ -63,5 +63,9 @@ public static class BenchRun
         Console.WriteLine($"  {system}: postmaster crash absorbed, leader {leader}");
         await faults.FailoverAsync(leader);
         Console.WriteLine($"  {system}: failed over from {leader}");
+        // Two nodes are left: the new leader and the replica that must stream from it before the last fault.
+        leader = await Primary.SettleAsync(cluster, replicas: 1);
+        await faults.NodeFailureAsync(leader);
+        Console.WriteLine($"  {system}: node failure of {leader} failed over");
     }
 }
