@@ -116,18 +116,23 @@ public sealed class BenchCluster : IAsyncDisposable
     /// Every process the HA system runs for <paramref name="node"/>: pgha's agent and its fence process (a separate
     /// process found by its <c>--agent-pid</c>), Patroni's one python process.
     /// </summary>
-    public IReadOnlyList<int> HaPids(string node)
+    public IReadOnlyList<int> HaPids(string node) => [AgentPid(node), .. FencePids(node)];
+
+    /// <summary>
+    /// pgha's fence processes for <paramref name="node"/> (none for Patroni). The agent starts them detached, so they are
+    /// no descendants of the bench and are found by their command line.
+    /// </summary>
+    public IReadOnlyList<int> FencePids(string node)
     {
-        int agent = AgentPid(node);
         if (System != BenchSystem.Pgha)
         {
-            return [agent];
+            return [];
         }
         string fenceOf = $"\0fence\0--data-dir\0{DataDir(node)}\0";
-        var fences = Directory.EnumerateDirectories("/proc")
+        return Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out int pid) ? pid : 0)
-            .Where(pid => pid > 0 && ReadCommandLine(pid).Contains(fenceOf, StringComparison.Ordinal));
-        return [agent, .. fences];
+            .Where(pid => pid > 0 && ReadCommandLine(pid).Contains(fenceOf, StringComparison.Ordinal))
+            .ToList();
     }
 
     private static string ReadCommandLine(int pid)
@@ -188,6 +193,11 @@ public sealed class BenchCluster : IAsyncDisposable
         {
             Kill(AgentPid(node));
             Kill(_agents[node].Id);
+        }
+        // A fence would exit by itself once its agent and postmaster are gone, but only at its next wake-up.
+        foreach (int fence in Nodes.SelectMany(FencePids))
+        {
+            Kill(fence);
         }
         foreach (int? pid in postmasters.Concat(Nodes.Select(PostmasterPid)).Distinct())
         {

@@ -52,16 +52,20 @@ public static class BenchRun
         await cluster.Sql.ExecuteAsync(leader, "create table bench_writes (id bigint primary key, at timestamptz not null default now())");
         var faults = new FaultScenarios(cluster, profile.Name, results, clock);
         await faults.SwitchoverAsync(leader);
-        leader = await Primary.SettleAsync(cluster);
+        leader = await Primary.SettleAsync(cluster, replicas: 2);
         Console.WriteLine($"  {system}: switched over, leader {leader}");
         if (settings.SwitchoverOnly)
         {
             return;
         }
         await faults.CrashAsync(leader);
-        leader = await Primary.SettleAsync(cluster);
+        leader = await Primary.SettleAsync(cluster, replicas: 2);
         Console.WriteLine($"  {system}: postmaster crash absorbed, leader {leader}");
         await faults.FailoverAsync(leader);
         Console.WriteLine($"  {system}: failed over from {leader}");
+        // Two nodes are left: the new leader and the replica that must stream from it before the last fault.
+        leader = await Primary.SettleAsync(cluster, replicas: 1);
+        await faults.NodeFailureAsync(leader);
+        Console.WriteLine($"  {system}: node failure of {leader} failed over");
     }
 }

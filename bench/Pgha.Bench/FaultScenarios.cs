@@ -4,7 +4,7 @@ using Pgha.Testing;
 
 namespace Pgha.Bench;
 
-/// <summary>Switchover, postmaster crash and unplanned failover, each under a client writing every 20 ms.</summary>
+/// <summary>Switchover, postmaster crash, unplanned failover and node failure, each under a client writing every 20 ms.</summary>
 public sealed class FaultScenarios(BenchCluster cluster, string profile, Results results, BenchClock clock)
 {
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(120);
@@ -46,27 +46,50 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
         await RecordLostAsync("postmaster crash", writer, cluster.Sql.NodeAt(writer.Acks[^1].Server));
     }
 
-    /// <summary>kill -9 of the leader's agent and postmaster together, until the first write acknowledged by another node.</summary>
-    public async Task FailoverAsync(string leader)
+    /// <summary>
+    /// kill -9 of the leader's agent and postmaster together, until the first write acknowledged by another node. pgha's
+    /// fence process is left alive, as a crash of the agent alone would leave it.
+    /// </summary>
+    public Task FailoverAsync(string leader) => KillLeaderAsync("failover", leader, [cluster.AgentPid(leader)]);
+
+    /// <summary>
+    /// kill -9 of every process of the leader's node, as if the machine died: pgha's fence first (its agent would only
+    /// start another at the end of a cycle), then the agent, then the postmaster, so no process is left to see the others
+    /// die and act for the node. The leader key is left to expire, ttl after its last refresh, for both systems.
+    /// </summary>
+    public Task NodeFailureAsync(string leader)
+    {
+        int agent = cluster.AgentPid(leader);
+        return KillLeaderAsync("node failure", leader, [.. cluster.HaPids(leader).Where(pid => pid != agent), agent]);
+    }
+
+    /// <summary>
+    /// kill -9 of <paramref name="haProcesses"/> in their order, then of the leader's postmaster, under the writer;
+    /// measured until the first write acknowledged by another node, and from the leader key's end until that write.
+    /// </summary>
+    private async Task KillLeaderAsync(string scenario, string leader, IReadOnlyList<int> haProcesses)
     {
         string leaderAddress = cluster.Address(leader);
-        int agent = cluster.AgentPid(leader);
         int? postmaster = cluster.PostmasterPid(leader);
+        Console.WriteLine($"  {System}: {scenario}: killing {leader}'s HA processes {string.Join(", ", haProcesses)} and postmaster {postmaster}");
         await using WriterClient writer = await StartWriterAsync();
         await using var key = new LeaderKeyWatch(cluster.Keys, leader, clock);
         double t0 = clock.Now;
-        BenchCluster.Kill(agent);
+        foreach (int pid in haProcesses)
+        {
+            BenchCluster.Kill(pid);
+        }
         BenchCluster.Kill(postmaster);
-        await Wait.UntilAsync(() => Outage.FirstFrom(writer.Acks, t0, leaderAddress, other: true) is not null, s_bound, $"{System}: a write acknowledged by a new leader after killing {leader}");
+        await Wait.UntilAsync(() => Outage.FirstFrom(writer.Acks, t0, leaderAddress, other: true) is not null, s_bound, $"{System}: a write acknowledged by a new leader after killing {leader} ({scenario})");
         WriteAck first = Outage.FirstFrom(writer.Acks, t0, leaderAddress, other: true)!;
         await Task.Delay(500);
         await writer.StopAsync();
-        results.Add(profile, "failover: kill -9 until first write on new leader (s)", System, first.At - t0);
+        results.Add(profile, $"{scenario}: kill -9 until first write on new leader (s)", System, first.At - t0);
         if (key.GoneAt is { } gone)
         {
-            results.Add(profile, "failover: leader key expiry until first write on new leader (s)", System, first.At - gone);
+            results.Add(profile, $"{scenario}: leader key expiry until first write on new leader (s)", System, first.At - gone);
         }
-        await RecordLostAsync("failover", writer, cluster.Sql.NodeAt(first.Server));
+        await RecordLostAsync(scenario, writer, cluster.Sql.NodeAt(first.Server));
     }
 
     private async Task<WriterClient> StartWriterAsync()

@@ -5,7 +5,7 @@ namespace Pgha.Bench;
 
 /// <summary>
 /// On SIGINT or SIGTERM the normal teardown never runs: kill every descendant of this process (etcd, agents, wrk) and
-/// every postmaster of a cluster still open, by pid, then exit.
+/// every postmaster and pgha fence (started detached) of a cluster still open, by pid, then exit.
 /// </summary>
 public static class Reaper
 {
@@ -36,15 +36,18 @@ public static class Reaper
     private static void OnSignal(PosixSignalContext context)
     {
         List<int?> postmasters;
+        List<int> fences;
         lock (s_open)
         {
             postmasters = s_open.SelectMany(c => c.Nodes.Select(c.PostmasterPid)).ToList();
+            fences = s_open.SelectMany(c => c.Nodes.SelectMany(c.FencePids)).ToList();
         }
         foreach (int pid in Descendants(Environment.ProcessId))
         {
             BenchCluster.Kill(pid);
         }
         postmasters.ForEach(p => BenchCluster.Kill(p));
+        fences.ForEach(p => BenchCluster.Kill(p));
         Console.WriteLine($"interrupted: killed the bench's processes; remove /tmp/pgha-bench-* and /tmp/pgha-test-etcd-* of this run by hand");
         Environment.Exit(130);
     }
