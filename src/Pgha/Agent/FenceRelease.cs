@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pgha.Core.Config;
 using Pgha.Core.Ha;
 using Pgha.Etcd;
@@ -33,11 +34,7 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
             write($"fencing: not releasing lease {lease.LeaseId:x}: the agent that named it (pid {lease.AgentPid}) runs");
             return;
         }
-        if (await WaitUntilNothingRunsAsync(ct) is { } busy)
-        {
-            write($"fencing: not releasing lease {lease.LeaseId:x}: {busy}; the leader key expires after its ttl");
-            return;
-        }
+        var took = Stopwatch.StartNew();
         PghaConfig config;
         try
         {
@@ -48,23 +45,24 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
             write($"fencing: not releasing lease {lease.LeaseId:x}: {e.Message}");
             return;
         }
-        // The config took a while to read: look once more right before the key goes.
-        if (DataDirectoryUsers.FindAny(dataDir, configPath, Environment.ProcessId) is { } late)
+        // The last look comes right before the key goes: nothing can have started in between but what it would see.
+        if (await WaitUntilNothingRunsAsync(ct) is { } busy)
         {
-            write($"fencing: not releasing lease {lease.LeaseId:x}: {late}; the leader key expires after its ttl");
+            write($"fencing: not releasing lease {lease.LeaseId:x}: {busy}; the leader key expires after its ttl");
             return;
         }
-        await RevokeAsync(config, lease, ct);
+        long settled = took.ElapsedMilliseconds;
+        await RevokeAsync(config, lease, () => $"config read and every server process seen gone in {settled} ms, revoked in {took.ElapsedMilliseconds - settled} ms", ct);
     }
 
-    private async Task RevokeAsync(PghaConfig config, FenceLease lease, CancellationToken ct)
+    private async Task RevokeAsync(PghaConfig config, FenceLease lease, Func<string> timing, CancellationToken ct)
     {
         using var etcd = new EtcdGatewayClient(config.Etcd3.Urls, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), config.Etcd3.Username, config.Etcd3.Password);
         try
         {
             bool revoked = await EtcdLeases.RevokeAsync(etcd, lease.LeaseId, ct);
             write(revoked
-                ? $"fencing: released the leader key: revoked lease {lease.LeaseId:x} of agent pid {lease.AgentPid}, gone with every PostgreSQL process of {dataDir}; a replica may take over now"
+                ? $"fencing: released the leader key: revoked lease {lease.LeaseId:x} of agent pid {lease.AgentPid}, gone with every PostgreSQL process of {dataDir} ({timing()}); a replica may take over now"
                 : $"fencing: lease {lease.LeaseId:x} was already gone (expired, or revoked by the agent's shutdown); nothing to release");
         }
         catch (Exception e) when (e is DcsUnavailableException or EtcdRpcException)
