@@ -30,8 +30,11 @@ public sealed record StartPostgres(StartRole Role, string? Leader) : HaAction;
 /// <summary>Promote the local standby (pg_ctl promote, waiting for it to finish).</summary>
 public sealed record Promote : HaAction;
 
-/// <summary>Stop acting as primary: stop PostgreSQL in the given mode.</summary>
-public sealed record Demote(DemoteMode Mode) : HaAction;
+/// <summary>
+/// Stop acting as primary: stop PostgreSQL in the given mode. A graceful stop for a switchover to a named candidate
+/// hands the key over once <paramref name="HandOverTo"/> holds the last WAL, without waiting for the other standbys.
+/// </summary>
+public sealed record Demote(DemoteMode Mode, string? HandOverTo = null) : HaAction;
 
 /// <summary>Make sure the running replica streams from <paramref name="Leader"/> (primary_conninfo, reload).</summary>
 public sealed record FollowLeader(string Leader) : HaAction;

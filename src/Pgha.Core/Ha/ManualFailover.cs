@@ -31,6 +31,9 @@ internal static class ManualFailover
             return Decision.Do(input, HaReasons.ManualFailoverImpossible(request.Candidate ?? "any member"), new RefreshLeaderLock(), new ClearFailoverKey());
         }
         AgentMemory next = input.Memory with { HoldsLeaderKey = false, LeaderKeyRefreshedAt = null };
-        return Decision.Do(next, HaReasons.ManualFailoverDemote(target.Name), new RefreshLeaderLock(), new Demote(DemoteMode.Graceful));
+        // Only a named candidate is waited for alone: without one, any member may win the race that follows, so every
+        // streaming standby must hold the last WAL first.
+        string? handOverTo = string.IsNullOrEmpty(request.Candidate) ? null : target.Name;
+        return Decision.Do(next, HaReasons.ManualFailoverDemote(target.Name), new RefreshLeaderLock(), new Demote(DemoteMode.Graceful, handOverTo));
     }
 }

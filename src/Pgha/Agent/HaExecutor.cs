@@ -52,7 +52,7 @@ public sealed class HaExecutor(
                 Rewind r => Long(memory, LongActionNames.Rewind, t => provisioning.RewindAsync(Resolve(input, r.Leader), t), ct),
                 StartPostgres s => await StartAsync(memory, input, s, ct),
                 Promote => await PromoteAsync(memory, input, ct),
-                Demote d => await DemoteAsync(memory, d.Mode, ct),
+                Demote d => await DemoteAsync(memory, d, ct),
                 FollowLeader f => await FollowAsync(memory, input, f.Leader, ct),
                 RemoveDataDirectory r => await RemoveDataAsync(memory, r.Why, ct),
                 PublishInitialize p => await Done(memory, dcs.PublishInitializeAsync(p.SystemIdentifier, ct)),
@@ -259,14 +259,15 @@ public sealed class HaExecutor(
         }
     }
 
-    private async Task<(AgentMemory, bool)> DemoteAsync(AgentMemory memory, DemoteMode mode, CancellationToken ct)
+    private async Task<(AgentMemory, bool)> DemoteAsync(AgentMemory memory, Demote demote, CancellationToken ct)
     {
+        DemoteMode mode = demote.Mode;
         DateTimeOffset? handedOver = null;
         if (mode == DemoteMode.Graceful)
         {
-            // A clean stop after a checkpoint: the key goes as soon as the standbys hold the last WAL, so the candidate
-            // promotes while the old postmaster is still finishing.
-            await control.StopAndHandOverAsync(async t =>
+            // A clean stop after a checkpoint: the key goes as soon as the candidate (or, without one, every standby)
+            // holds the last WAL, so the candidate promotes while the old postmaster is still finishing.
+            await control.StopAndHandOverAsync(demote.HandOverTo, async t =>
             {
                 await lease.ReleaseAsync(t);
                 handedOver = clock.GetUtcNow();

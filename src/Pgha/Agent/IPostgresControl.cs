@@ -14,9 +14,10 @@ public interface IPostgresControl
 
     /// <summary>
     /// A graceful stop for a switchover: <paramref name="handOver"/> runs once the server has written its last WAL and
-    /// every streaming standby has confirmed it, which is before the postmaster exits, or else after the exit.
+    /// the standby of <paramref name="candidate"/> has confirmed it (every streaming standby when there is no candidate
+    /// or it does not stream from here), which is before the postmaster exits, or else after the exit.
     /// </summary>
-    Task StopAndHandOverAsync(Func<CancellationToken, Task> handOver, CancellationToken ct);
+    Task StopAndHandOverAsync(string? candidate, Func<CancellationToken, Task> handOver, CancellationToken ct);
 
     /// <summary>
     /// Promotes, and right after asking for it creates the physical slots <paramref name="replicaSlots"/> (those missing),

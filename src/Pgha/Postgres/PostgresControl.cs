@@ -44,18 +44,18 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         await PgCtlStartAsync(ct);
     }
 
-    public Task StopAsync(DemoteMode mode, CancellationToken ct) => StopAsync(mode, null, ct);
+    public Task StopAsync(DemoteMode mode, CancellationToken ct) => StopAsync(mode, null, null, ct);
 
-    public async Task StopAndHandOverAsync(Func<CancellationToken, Task> handOver, CancellationToken ct)
+    public async Task StopAndHandOverAsync(string? candidate, Func<CancellationToken, Task> handOver, CancellationToken ct)
     {
-        if (!await StopAsync(DemoteMode.Graceful, handOver, ct))
+        if (!await StopAsync(DemoteMode.Graceful, candidate, handOver, ct))
         {
             await handOver(ct);
         }
     }
 
     /// <returns>True when <paramref name="handOver"/> ran before the postmaster exited.</returns>
-    private async Task<bool> StopAsync(DemoteMode mode, Func<CancellationToken, Task>? handOver, CancellationToken ct)
+    private async Task<bool> StopAsync(DemoteMode mode, string? candidate, Func<CancellationToken, Task>? handOver, CancellationToken ct)
     {
         if (PostmasterProcess.AlivePid(pg.DataDir) is not int pid)
         {
@@ -68,9 +68,10 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
             await new PostmasterWatch(pg.DataDir).WaitForExitAsync(ct);
             return false;
         }
+        int? candidateWalsender = null;
         if (mode == DemoteMode.Graceful)
         {
-            await CheckpointAsync(ct);
+            candidateWalsender = await CheckpointAsync(candidate, ct);
             _logger.LogInformation("checkpoint before stopping done");
         }
         bool immediate = mode is DemoteMode.Immediate or DemoteMode.ImmediateNoLock;
@@ -79,7 +80,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         // every 100 ms, while the pidfd below sees the postmaster's exit the moment it happens.
         Signals.Send(pid, immediate ? Signals.SigQuit : Signals.SigInt);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task<bool> handedOver = handOver is null ? Task.FromResult(false) : HandOverEarlyAsync(pid, handOver, stopping.Token, ct);
+        Task<bool> handedOver = handOver is null ? Task.FromResult(false) : HandOverEarlyAsync(pid, candidateWalsender, handOver, stopping.Token, ct);
         try
         {
             await WaitForStopAsync(pid, immediate, ct);
@@ -114,21 +115,22 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
     }
 
     /// <summary>
-    /// Runs <paramref name="handOver"/> once the last WAL is written and every streaming standby confirmed it, which
-    /// comes before the postmaster's exit (<see cref="ShutdownHandover"/>). False when the postmaster exited first
-    /// (the stop then hands over after the exit, as before).
+    /// Runs <paramref name="handOver"/> once the last WAL is written and the candidate's standby (or every streaming
+    /// standby) confirmed it, which comes before the postmaster's exit (<see cref="ShutdownHandover"/>). False when the
+    /// postmaster exited first (the stop then hands over after the exit, as before).
     /// </summary>
-    private async Task<bool> HandOverEarlyAsync(int pid, Func<CancellationToken, Task> handOver, CancellationToken stopping, CancellationToken ct)
+    private async Task<bool> HandOverEarlyAsync(int pid, int? candidateWalsender, Func<CancellationToken, Task> handOver, CancellationToken stopping, CancellationToken ct)
     {
+        string confirmedBy;
         try
         {
-            await ShutdownHandover.WaitAsync(pg.DataDir, pid, stopping);
+            confirmedBy = await ShutdownHandover.WaitAsync(pg.DataDir, pid, candidateWalsender, stopping);
         }
         catch (OperationCanceledException)
         {
             return false;
         }
-        _logger.LogInformation("shutdown checkpoint written and confirmed by every streaming standby; handing over before the postmaster exits");
+        _logger.LogInformation("shutdown checkpoint written and confirmed by {ConfirmedBy}; handing over before the postmaster exits", confirmedBy);
         await handOver(ct);
         return true;
     }
@@ -260,17 +262,28 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
     }
 
     /// <summary>A checkpoint before a fast stop makes the shutdown checkpoint short; if it fails, the stop still checkpoints.</summary>
-    private async Task CheckpointAsync(CancellationToken ct)
+    /// <summary>The checkpoint before a graceful stop; returns the pid of the walsender streaming to <paramref name="candidate"/>.</summary>
+    private async Task<int?> CheckpointAsync(string? candidate, CancellationToken ct)
     {
         try
         {
             await using NpgsqlConnection connection = pg.LocalConnection(timeoutSeconds: 3);
             await connection.OpenAsync(ct);
             await pg.CheckpointAsync(connection, ct);
+            return candidate is null ? null : await CandidateWalsenderAsync(connection, candidate, ct);
         }
         catch (NpgsqlException)
         {
             // Not answering: the shutdown checkpoint of the fast stop below does the same work, only later.
+            return null;
         }
+    }
+
+    /// <summary>Standbys name themselves in application_name (their member name, as in Patroni).</summary>
+    private static async Task<int?> CandidateWalsenderAsync(NpgsqlConnection connection, string candidate, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = candidate });
+        return await command.ExecuteScalarAsync(ct) is int pid ? pid : null;
     }
 }

@@ -16,17 +16,27 @@ internal static class ShutdownHandover
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Returns once the last WAL is written and confirmed; runs until cancelled otherwise (the postmaster's exit).</summary>
-    public static async Task WaitAsync(string dataDir, int postmaster, CancellationToken ct)
+    /// <summary>
+    /// Returns, saying by whom, once the last WAL is written and confirmed by the walsender <paramref name="candidate"/>
+    /// if it still streams at the shutdown, else by every walsender then; runs until cancelled otherwise (the
+    /// postmaster's exit). Only the candidate's copy must be complete before it promotes: the other standbys keep
+    /// receiving the rest, since the postmaster waits for each walsender's confirmation before it exits.
+    /// </summary>
+    public static async Task<string> WaitAsync(string dataDir, int postmaster, int? candidate, CancellationToken ct)
     {
         while (ControlFile.ReadState(dataDir) is not (ControlFile.ShuttingDown or ControlFile.ShutDown))
         {
             await Task.Delay(s_interval, ct);
         }
         IReadOnlyList<int> walsenders = PostmasterProcess.ChildrenOfKind(postmaster, "walsender");
-        while (ControlFile.ReadState(dataDir) != ControlFile.ShutDown || walsenders.Any(w => PostmasterProcess.IsChildOf(w, postmaster)))
+        // A candidate whose walsender is not among them reconnected since it was looked up (or never streamed): its
+        // new walsender cannot be told from the others, so all of them are waited for.
+        bool alone = candidate is int c && walsenders.Contains(c);
+        IReadOnlyList<int> awaited = alone ? [candidate!.Value] : walsenders;
+        while (ControlFile.ReadState(dataDir) != ControlFile.ShutDown || awaited.Any(w => PostmasterProcess.IsChildOf(w, postmaster)))
         {
             await Task.Delay(s_interval, ct);
         }
+        return alone ? $"the candidate's standby (walsender pid {candidate})" : "every streaming standby";
     }
 }

@@ -201,7 +201,7 @@ public sealed class HaRulesTests
 
         yield return RuleRow.Of("switchover to a named candidate",
             Leader(Cluster.WithLeader("n1").Member("n2", lsn: 100).Member("n3", lsn: 100).Failover("n1", "n3")),
-            HaReasons.ManualFailoverDemote("n3"), new RefreshLeaderLock(), new Demote(DemoteMode.Graceful));
+            HaReasons.ManualFailoverDemote("n3"), new RefreshLeaderLock(), new Demote(DemoteMode.Graceful, HandOverTo: "n3"));
         yield return RuleRow.Of("switchover to the most advanced member",
             Leader(Cluster.WithLeader("n1").Member("n2", lsn: 90).Member("n3", lsn: 99).Failover(leader: "n1")),
             HaReasons.ManualFailoverDemote("n3"), new RefreshLeaderLock(), new Demote(DemoteMode.Graceful));

@@ -199,7 +199,7 @@ public sealed class ScenarioTests
         HaDecision promote = n2.Cycle(Cluster.WithoutLeader().Member("n3", lsn: 100).Failover("n1", "n2").LastLsn(100), Postgres.RunningReplica(lsn: 100),
             peers: [Peers.Replica("n3", lsn: 100)]);
 
-        Assert.Equal([new RefreshLeaderLock(), new Demote(DemoteMode.Graceful)], demote.Actions);
+        Assert.Equal([new RefreshLeaderLock(), new Demote(DemoteMode.Graceful, HandOverTo: "n2")], demote.Actions);
         Assert.Equal([new AcquireLeaderLock(), new Promote(), new ClearFailoverKey()], promote.Actions);
     }
 

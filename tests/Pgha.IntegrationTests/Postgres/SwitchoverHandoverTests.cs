@@ -4,13 +4,14 @@ using Pgha.Core.Config;
 using Pgha.Core.Ha;
 using Pgha.Core.Postgres;
 using Pgha.Postgres;
+using Pgha.Processes;
 using Pgha.Testing;
 
 namespace Pgha.IntegrationTests.Postgres;
 
 /// <summary>
-/// A switchover's hand-over on 127.0.56.1-2: the old primary gives the key up once its streaming standby holds the
-/// shutdown checkpoint, before the postmaster exits; the candidate promotes without asking for its replay timeline;
+/// A switchover's hand-over on 127.0.56.1-3: the old primary gives the key up once its streaming standby (with a named
+/// candidate: the candidate's) holds the shutdown checkpoint, before the postmaster exits; the candidate promotes without asking for its replay timeline;
 /// the old primary then follows the new timeline as it is. The archiver runs a slow command so that the old
 /// postmaster, which waits for it, stays alive well after its walsenders have exited.
 /// </summary>
@@ -46,6 +47,44 @@ public sealed partial class SwitchoverHandoverTests : IAsyncLifetime
         Assert.Equal("shut down", stopped.ClusterState);
         Assert.True(handOver.StandbyReceived > stopped.CheckpointLocation,
             $"n2 had received {Lsn.Format(handOver.StandbyReceived)}, not past the shutdown checkpoint at {Lsn.Format(stopped.CheckpointLocation)}");
+    }
+
+    [Fact]
+    public async Task A_switchover_to_a_named_candidate_hands_over_without_waiting_for_a_stalled_other_standby()
+    {
+        PostgresTestNode n3 = await _cluster.NodeAsync(3);
+        await _n1.ExecuteAsync($"SELECT pg_create_physical_replication_slot('{SlotName.ForMember(n3.Name)}', true)");
+        await n3.Provisioning.CloneAsync(_n1.AsUpstream, CancellationToken.None);
+        await n3.Control.StartAsync(StartRole.Replica, _n1.AsUpstream, CancellationToken.None);
+        await PostgresTestCluster.WaitUntilAsync(async () => (await n3.Probe.ProbeAsync(CancellationToken.None)).IsStreaming, "n3 streams from n1");
+        int primary = PostmasterProcess.AlivePid(_n1.Instance.DataDir)!.Value;
+        await PostgresTestCluster.WaitUntilAsync(() => Task.FromResult(PostmasterProcess.ChildrenOfKind(primary, "walsender").Count == 2), "n1 has two walsenders");
+        // n3 stops confirming anything: its walsender on n1 cannot finish, and neither can n1's postmaster.
+        int stalled = PostmasterProcess.ChildrenOfKind(PostmasterProcess.AlivePid(n3.Instance.DataDir)!.Value, "walreceiver").Single();
+        Signals.Send(stalled, Signals.SigStop);
+        int walsendersAtHandOver = -1;
+        long candidateReceived = 0;
+
+        try
+        {
+            await _n1.Control.StopAndHandOverAsync(_n2.Name, async ct =>
+            {
+                walsendersAtHandOver = PostmasterProcess.ChildrenOfKind(primary, "walsender").Count;
+                candidateReceived = Lsn.Parse((string)(await _n2.ScalarAsync("SELECT pg_last_wal_receive_lsn()::text"))!);
+                Signals.Send(stalled, Signals.SigCont);
+            }, CancellationToken.None);
+        }
+        finally
+        {
+            Signals.Send(stalled, Signals.SigCont);
+        }
+
+        ControlData stopped = await _n1.Instance.ReadControlDataAsync(CancellationToken.None);
+        Assert.Equal(1, walsendersAtHandOver);
+        Assert.True(candidateReceived > stopped.CheckpointLocation,
+            $"n2 had received {Lsn.Format(candidateReceived)}, not past the shutdown checkpoint at {Lsn.Format(stopped.CheckpointLocation)}");
+        await PostgresTestCluster.WaitUntilAsync(async () => Lsn.Parse((string)(await n3.ScalarAsync("SELECT pg_last_wal_receive_lsn()::text"))!) > stopped.CheckpointLocation,
+            "n3 to receive the rest once it confirms again");
     }
 
     [Fact]
@@ -98,7 +137,7 @@ public sealed partial class SwitchoverHandoverTests : IAsyncLifetime
         await _n1.ExecuteAsync("INSERT INTO handover VALUES (2)");
         await _n1.ExecuteAsync("SELECT pg_switch_wal()");
         var handOver = new HandOver();
-        await _n1.Control.StopAndHandOverAsync(async ct =>
+        await _n1.Control.StopAndHandOverAsync(null, async ct =>
         {
             handOver.PostmasterAlive = PostmasterProcess.AlivePid(_n1.Instance.DataDir) is not null;
             handOver.StandbyReceived = Lsn.Parse((string)(await _n2.ScalarAsync("SELECT pg_last_wal_receive_lsn()::text"))!);
