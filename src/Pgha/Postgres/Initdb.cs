@@ -9,19 +9,7 @@ namespace Pgha.Postgres;
 /// </summary>
 internal sealed class Initdb(PostgresInstance pg)
 {
-    /// <summary>
-    /// Runs initdb, then <paramref name="meanwhile"/> (the first start and the role setup) while the syncfs that makes
-    /// initdb's files durable runs beside it; returns once both are done, failing if either failed.
-    /// </summary>
-    /// <remarks>
-    /// The syncfs needs to end before the bootstrap counts as done, not before PostgreSQL starts: the caller publishes
-    /// the initialize key (the cluster exists) and takes the leader key only after this returns, so no other member
-    /// clones and no restart trusts these files before they are on disk. A crash before that is a crash during the
-    /// bootstrap, as one during initdb itself (whose files are unsynced too) always was, and a syncfs error fails the
-    /// bootstrap, which stops the started server and moves the data directory aside. A start from initdb's clean
-    /// shutdown does not sync the data directory itself, so nothing is flushed twice.
-    /// </remarks>
-    public async Task RunAsync(Func<CancellationToken, Task> meanwhile, CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
         if (pg.HasDataDirectory || (Directory.Exists(pg.DataDir) && Directory.EnumerateFileSystemEntries(pg.DataDir).Any()))
         {
@@ -47,10 +35,7 @@ internal sealed class Initdb(PostgresInstance pg)
                 Timeout = TimeSpan.FromMinutes(10),
             };
             await pg.RunCheckedAsync(spec, "check bootstrap.initdb options", ct);
-            Task durable = sync is null ? Task.CompletedTask : Task.Run(sync.SyncDataDirectory, CancellationToken.None);
-            Task work = meanwhile(ct);
-            // Both awaited before the descriptors close (the using above) and before the caller declares the bootstrap done.
-            await Task.WhenAll(durable, work);
+            sync?.SyncDataDirectory();
         }
         finally
         {

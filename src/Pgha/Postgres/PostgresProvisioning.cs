@@ -26,14 +26,7 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
     public async Task<string> BootstrapAsync(CancellationToken ct)
     {
         _logger.LogInformation("bootstrap: running initdb in {DataDir}", pg.DataDir);
-        await new Initdb(pg).RunAsync(StartNewPrimaryAsync, ct);
-        _logger.LogInformation("bootstrap: initdb's files are on disk");
-        return await ControlFile.ReadSystemIdentifierAsync(pg.DataDir, ct);
-    }
-
-    /// <summary>The new cluster's first start, its roles and post_bootstrap; runs while initdb's files are being synced.</summary>
-    private async Task StartNewPrimaryAsync(CancellationToken ct)
-    {
+        await new Initdb(pg).RunAsync(ct);
         _logger.LogInformation("bootstrap: initdb done");
         if (Local.PgHba is null && pg.Dynamic.PgHba is null)
         {
@@ -53,6 +46,7 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
             await RunPostBootstrapAsync(script, ct);
             _logger.LogInformation("bootstrap: post_bootstrap script done");
         }
+        return await ControlFile.ReadSystemIdentifierAsync(pg.DataDir, ct);
     }
 
     public async Task CloneAsync(Upstream source, CancellationToken ct)
