@@ -14,7 +14,7 @@ first() { # node, pattern: time (HH:MM:SS.fff) of the first agent log line match
   cat "$root/$1/agent.out" "$root/$1/log/patroni.log" 2>/dev/null | grep -m1 -E "$2" | awk '{ sub(",", ".", $2); print $2 }'; }
 for node in n1 n2 n3; do
   for step in "pgha agent .* starting" "trying to bootstrap a new cluster" "claimed the initialize key" "bootstrap: running initdb" "bootstrap: initdb done" \
-      "bootstrap: PostgreSQL started" "bootstrap: replication and rewind roles" "bootstrap: initdb's files are on disk" "initialized a new cluster" "took the leader key" \
+      "bootstrap: PostgreSQL started" "bootstrap: replication and rewind roles" "initialized a new cluster" "took the leader key" \
       "trying to bootstrap from leader" "clone: pg_basebackup from .* started" "clone: pg_basebackup from .* done" \
       "creating replica finished" "PostgreSQL started as Replica" \
       "postmaster pid=" "running post_bootstrap" "Lock owner: .*; I am" "acquired session lock as a leader" \
