@@ -19,71 +19,44 @@ internal static class RoleSetup
 
     public static async Task ApplyAsync(NpgsqlConnection connection, PostgresqlConfig config, CancellationToken ct)
     {
-        var roles = new List<(Credentials Role, string Options)>();
+        // Role statements carry secrets: keep them out of the server log whatever log_statement says.
+        await ExecuteAsync(connection, "SET log_statement = 'none'; SET log_min_duration_statement = -1; SET log_min_error_statement = 'panic'", ct);
+        // One transaction: the roles and grants appear together, and their WAL is flushed to disk once at the commit
+        // instead of once per statement (the bootstrap's leader waits for this before the replicas may clone).
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
         if (config.Replication.Username != config.Superuser.Username)
         {
-            roles.Add((config.Replication, "LOGIN REPLICATION"));
+            await CreateOrAlterAsync(connection, config.Replication, "LOGIN REPLICATION", ct);
         }
-        Credentials? rewind = config.Rewind is { } r && r.Username != config.Superuser.Username ? r : null;
-        if (rewind is not null)
+        if (config.Rewind is { } rewind && rewind.Username != config.Superuser.Username)
         {
-            roles.Add((rewind, "LOGIN"));
-        }
-        // One transaction: the roles and grants appear together, and their WAL is flushed to disk once at the commit.
-        // Sent as two batches and the commit, three round trips however many statements (the bootstrap's leader waits
-        // for this before the replicas may clone; each round trip to a server just started on a busy machine counts).
-        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
-        HashSet<string> existing = await QuietlyFindExistingAsync(connection, transaction, roles.ConvertAll(x => x.Role.Username), ct);
-        await using var changes = new NpgsqlBatch(connection, transaction);
-        foreach ((Credentials role, string options) in roles)
-        {
-            string verb = existing.Contains(role.Username) ? "ALTER" : "CREATE";
-            string password = role.Password is null ? "" : $" PASSWORD {Literal(Secret(role.Password))}";
-            changes.BatchCommands.Add(new NpgsqlBatchCommand($"{verb} ROLE {Identifier(role.Username)} WITH {options}{password}"));
-        }
-        if (rewind is not null)
-        {
+            await CreateOrAlterAsync(connection, rewind, "LOGIN", ct);
             foreach (string function in s_rewindFunctions)
             {
-                changes.BatchCommands.Add(new NpgsqlBatchCommand($"GRANT EXECUTE ON FUNCTION {function} TO {Identifier(rewind.Username)}"));
+                await ExecuteAsync(connection, $"GRANT EXECUTE ON FUNCTION {function} TO {Identifier(rewind.Username)}", ct);
             }
-        }
-        if (changes.BatchCommands.Count > 0)
-        {
-            await changes.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>
-    /// Keeps the role statements (they carry secrets) out of the server log whatever log_statement says, and returns
-    /// which of <paramref name="names"/> exist already; one round trip. The settings hold for the session once committed.
-    /// </summary>
-    private static async Task<HashSet<string>> QuietlyFindExistingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<string> names, CancellationToken ct)
+    private static async Task CreateOrAlterAsync(NpgsqlConnection connection, Credentials role, string options, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                // First, so the reader starts on its rows; the settings are in place before the next batch is sent.
-                new NpgsqlBatchCommand("SELECT rolname FROM pg_roles WHERE rolname = ANY($1)") { Parameters = { new() { Value = names.ToArray() } } },
-                new NpgsqlBatchCommand("SET log_statement = 'none'"),
-                new NpgsqlBatchCommand("SET log_min_duration_statement = -1"),
-                new NpgsqlBatchCommand("SET log_min_error_statement = 'panic'"),
-            },
-        };
-        await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(ct);
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            existing.Add(reader.GetString(0));
-        }
-        return existing;
+        await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_roles WHERE rolname = $1", connection) { Parameters = { new() { Value = role.Username } } };
+        bool found = (long)(await exists.ExecuteScalarAsync(ct))! > 0;
+        string verb = found ? "ALTER" : "CREATE";
+        string password = role.Password is null ? "" : $" PASSWORD {Literal(Secret(role.Password))}";
+        await ExecuteAsync(connection, $"{verb} ROLE {Identifier(role.Username)} WITH {options}{password}", ct);
     }
 
     /// <summary>The SCRAM secret when we can compute it exactly as the server would; the password itself otherwise.</summary>
     private static string Secret(string password) =>
         ScramVerifier.Supports(password) ? ScramVerifier.Compute(password, RandomNumberGenerator.GetBytes(16)) : password;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
