@@ -14,7 +14,7 @@ first() { # node, pattern: time (HH:MM:SS.fff) of the first agent log line match
   cat "$root/$1/agent.out" "$root/$1/log/patroni.log" 2>/dev/null | grep -m1 -E "$2" | awk '{ sub(",", ".", $2); print $2 }'; }
 for node in n1 n2 n3; do
   for step in "pgha agent .* starting" "trying to bootstrap a new cluster" "claimed the initialize key" "bootstrap: running initdb" "bootstrap: initdb done" \
-      "bootstrap: PostgreSQL started" "bootstrap: replication and rewind roles" "bootstrap: post_bootstrap script done" "initialized a new cluster" "took the leader key" \
+      "bootstrap: PostgreSQL started" "bootstrap: replication and rewind roles" "initialized a new cluster" "took the leader key" \
       "trying to bootstrap from leader" "clone: pg_basebackup from .* started" "clone: pg_basebackup from .* done" \
       "creating replica finished" "PostgreSQL started as Replica" \
       "postmaster pid=" "running post_bootstrap" "Lock owner: .*; I am" "acquired session lock as a leader" \
@@ -22,6 +22,9 @@ for node in n1 n2 n3; do
     t="$(first "$node" "$step" || true)"
     if [ -n "$t" ]; then echo "$(ms "$t") ms  $node  $step"; fi
   done
+  # pgha's pg_ctl -l file (beside the data directory, never copied): the postmaster's first line, before its log collector.
+  t="$(head -n1 "$root/$node/data.run/postmaster.log" 2>/dev/null | awk '{ print $2 }' || true)"
+  if [ -n "$t" ]; then echo "$(ms "$t") ms  $node  PostgreSQL: postmaster's first log line"; fi
   # A replica's log directory starts as a copy of the leader's: only lines a replica writes are unique to it.
   for step in "database system is ready to accept connections" "database system was interrupted" "entering standby mode" "ready to accept read-only" "started streaming WAL"; do
     t="$(grep -h -m1 "$step" "$root/$node"/data/log/*.log 2>/dev/null | awk '{ print $2 }' || true)"

@@ -19,8 +19,17 @@ public sealed class ConfigReload(IPostgresControl control, ClusterSettings setti
         {
             return;
         }
-        _applied = generation;
-        await control.ReloadAsync(ct);
+        // POST /reload asks for a reload whatever the files say (PostgreSQL may have more to read than pgha writes).
+        bool asked = Interlocked.Exchange(ref _applied, generation) == -1;
+        if (asked)
+        {
+            await control.ReloadAsync(ct);
+        }
+        else if (!await control.ReloadIfChangedAsync(ct))
+        {
+            logger.LogInformation("dynamic config changed: the PostgreSQL config files already said so and are loaded; not reloaded");
+            return;
+        }
         logger.LogInformation("dynamic config changed: rewrote the PostgreSQL config files and reloaded");
     }
 

@@ -37,4 +37,14 @@ public interface IPostgresControl
 
     /// <summary>Restarts in place when the postmaster died (crash), in the role it had.</summary>
     Task ReloadAsync(CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="ReloadAsync"/> for a change of the dynamic config; false, and nothing signalled, when the running
+    /// server has read files that already say everything the change would write.
+    /// </summary>
+    async Task<bool> ReloadIfChangedAsync(CancellationToken ct)
+    {
+        await ReloadAsync(ct);
+        return true;
+    }
 }

@@ -22,9 +22,11 @@ public sealed class ConfigFiles(PostgresInstance pg)
 
     /// <summary>
     /// Everything for a start (or reload) in <paramref name="role"/>; a replica without upstream waits for one. The
-    /// files are written together (<see cref="AtomicFile.WriteAll"/>), each durable before PostgreSQL may read it.
+    /// files are written together (<see cref="AtomicFile.WriteAll"/>), each durable before PostgreSQL may read it; a
+    /// file that already holds its content and mode is left as it is (it was made durable when it was written).
     /// </summary>
-    public void Write(StartRole role, Upstream? upstream)
+    /// <returns>False when nothing on disk changed.</returns>
+    public bool Write(StartRole role, Upstream? upstream)
     {
         var files = new List<FileContent>();
         PreserveBaseConf(files);
@@ -38,12 +40,21 @@ public sealed class ConfigFiles(PostgresInstance pg)
         {
             files.Add(new FileContent(StandbySignal, "", ConfMode));
         }
-        pg.WriteFiles(files);
-        if (role != StartRole.Replica)
+        List<FileContent> changed = files.FindAll(f => !Holds(f));
+        if (changed.Count > 0)
+        {
+            pg.WriteFiles(changed);
+        }
+        bool leftStandby = role != StartRole.Replica && File.Exists(StandbySignal);
+        if (leftStandby)
         {
             File.Delete(StandbySignal);
         }
+        return changed.Count > 0 || leftStandby;
     }
+
+    private static bool Holds(FileContent file) =>
+        File.Exists(file.Path) && (OperatingSystem.IsWindows() || File.GetUnixFileMode(file.Path) == file.Mode) && File.ReadAllText(file.Path) == file.Text;
 
     /// <summary>Rewrites pg_hba.conf from <paramref name="lines"/> plus the access the agent itself needs.</summary>
     public void WritePgHba(IEnumerable<string> lines)

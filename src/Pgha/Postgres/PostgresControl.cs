@@ -18,6 +18,8 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
     private readonly ConfigFiles _files = new(pg);
     /// <summary>The upstream of the last start or follow, so a reload keeps the replica pointed where it was.</summary>
     private Upstream? _upstream;
+    /// <summary>The running postmaster has read the config files as they are on disk: started or reloaded since they changed.</summary>
+    private bool _filesRead;
 
     /// <summary>How long an immediate stop (SIGQUIT) may take before the instance is killed outright.</summary>
     private static readonly TimeSpan s_immediateStop = TimeSpan.FromSeconds(5);
@@ -38,7 +40,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         {
             _files.SynchronousStandbyNames = null;
         }
-        _files.Write(role, upstream);
+        WriteFiles(role, upstream);
         _upstream = upstream;
         await CrashLeftovers.ClearAsync(pg, ct);
         await PgCtlStartAsync(ct);
@@ -141,7 +143,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
     public async Task FollowAsync(Upstream upstream, CancellationToken ct)
     {
         _files.SynchronousStandbyNames = null;
-        _files.Write(StartRole.Replica, upstream);
+        WriteFiles(StartRole.Replica, upstream);
         _upstream = upstream;
         // primary_conninfo and primary_slot_name are reloadable since PostgreSQL 13: the walreceiver restarts on its own.
         if (PostmasterProcess.AlivePid(pg.DataDir) is not null)
@@ -158,7 +160,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         {
             if (role == StartRole.Primary || _upstream is not null)
             {
-                _files.Write(role, _upstream);
+                WriteFiles(role, _upstream);
             }
             await ReloadConfigAsync(ct);
             return;
@@ -166,6 +168,20 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         pg.EnsureRunDirectory();
         await CrashLeftovers.ClearAsync(pg, ct);
         await PgCtlStartAsync(ct);
+    }
+
+    public async Task<bool> ReloadIfChangedAsync(CancellationToken ct)
+    {
+        // The first change after a start is usually the dynamic config the start already used (its first publication
+        // in etcd): signalling every backend and walsender then, while replicas clone, would change nothing.
+        StartRole role = _files.HasStandbySignal ? StartRole.Replica : StartRole.Primary;
+        bool known = role == StartRole.Primary || _upstream is not null;
+        if (PostmasterProcess.AlivePid(pg.DataDir) is not null && known && !WriteFiles(role, _upstream) && _filesRead)
+        {
+            return false;
+        }
+        await ReloadAsync(ct);
+        return true;
     }
 
     public async Task SetSynchronousStandbyNamesAsync(string? value, CancellationToken ct)
@@ -176,8 +192,16 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
             return;
         }
         // A replica about to promote may not know its upstream (agent restarted): it holds the key, nothing to stream from.
-        _files.Write(_files.HasStandbySignal ? StartRole.Replica : StartRole.Primary, _upstream);
+        WriteFiles(_files.HasStandbySignal ? StartRole.Replica : StartRole.Primary, _upstream);
         await ReloadConfigAsync(ct);
+    }
+
+    /// <returns>False when the files already said so.</returns>
+    private bool WriteFiles(StartRole role, Upstream? upstream)
+    {
+        bool changed = _files.Write(role, upstream);
+        _filesRead &= !changed;
+        return changed;
     }
 
     private async Task PgCtlStartAsync(CancellationToken ct)
@@ -194,6 +218,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         try
         {
             await RunUntilReadyAsync(spec, ct);
+            _filesRead = true;
         }
         catch (PostgresCommandException e)
         {
@@ -243,6 +268,7 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
     {
         var spec = new ProcessSpec(pg.Binaries.Tool("pg_ctl"), ["reload", "-D", pg.DataDir]) { Timeout = TimeSpan.FromSeconds(30) };
         await pg.RunCheckedAsync(spec, $"see {pg.LogFile}", ct);
+        _filesRead = true;
     }
 
     /// <summary>True when the postmaster exited within <paramref name="timeout"/>.</summary>

@@ -72,6 +72,9 @@ public sealed class PostgresProvisioning(PostgresInstance pg, PostgresControl co
             {
                 _logger.LogInformation("clone: pg_basebackup from {Source} at {Host}:{Port} started", source.Name, source.Host, source.Port);
                 await pg.RunCheckedAsync(spec, $"check that {source.Name} at {source.Host}:{source.Port} runs and its pg_hba.conf lets {replication.Username} replicate", ct);
+                // Before the clone counts as done, not left to the first start's recovery_init_sync_method pass: that
+                // pass only logs a failed sync, and nothing marks a clone as finished (a data directory with PG_VERSION
+                // is started as it is), so the copy must be on disk before anything may start it.
                 sync?.SyncDataDirectory();
                 _logger.LogInformation("clone: pg_basebackup from {Source} done", source.Name);
                 return;
