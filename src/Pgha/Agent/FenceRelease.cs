@@ -35,10 +35,20 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
             return;
         }
         var took = Stopwatch.StartNew();
+        long configMs = 0;
+        // The config is read while the server processes of the killed postmaster are still exiting.
+        Task<PghaConfig> reading = Task.Run(() =>
+        {
+            PghaConfig read = AgentConfigFile.Load(configPath).Config;
+            configMs = took.ElapsedMilliseconds;
+            return read;
+        }, ct);
+        string? busy = await WaitUntilNothingRunsAsync(ct);
+        long settledMs = took.ElapsedMilliseconds;
         PghaConfig config;
         try
         {
-            config = AgentConfigFile.Load(configPath).Config;
+            config = await reading;
         }
         catch (PghaException e)
         {
@@ -46,13 +56,13 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
             return;
         }
         // The last look comes right before the key goes: nothing can have started in between but what it would see.
-        if (await WaitUntilNothingRunsAsync(ct) is { } busy)
+        if ((busy ?? (configMs > settledMs ? await WaitUntilNothingRunsAsync(ct) : null)) is { } running)
         {
-            write($"fencing: not releasing lease {lease.LeaseId:x}: {busy}; the leader key expires after its ttl");
+            write($"fencing: not releasing lease {lease.LeaseId:x}: {running}; the leader key expires after its ttl");
             return;
         }
-        long settled = took.ElapsedMilliseconds;
-        await RevokeAsync(config, lease, () => $"config read and every server process seen gone in {settled} ms, revoked in {took.ElapsedMilliseconds - settled} ms", ct);
+        long ready = took.ElapsedMilliseconds;
+        await RevokeAsync(config, lease, () => $"server processes seen gone after {settledMs} ms, config read in {configMs} ms, revoked in {took.ElapsedMilliseconds - ready} ms", ct);
     }
 
     private async Task RevokeAsync(PghaConfig config, FenceLease lease, Func<string> timing, CancellationToken ct)
