@@ -33,6 +33,35 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
         return (false, null);
     }
 
+    /// <summary>
+    /// Whole seconds left on the lease that <paramref name="key"/> is bound to (etcd's lease time-to-live), or null when
+    /// the key, its lease or an answer is missing. It jumps up when the holder renews.
+    /// </summary>
+    public async Task<long?> LeaseSecondsLeftAsync(string key)
+    {
+        foreach (string url in clientUrls)
+        {
+            try
+            {
+                using HttpResponseMessage range = await _http.PostAsJsonAsync(url + "/v3/kv/range", new { key = B64(prefix + key) });
+                using JsonDocument kv = JsonDocument.Parse(await range.Content.ReadAsStringAsync());
+                if (!kv.RootElement.TryGetProperty("kvs", out JsonElement kvs) || !kvs[0].TryGetProperty("lease", out JsonElement lease))
+                {
+                    return null;
+                }
+                // Not an anonymous type: PostAsJsonAsync would camel-case it to "iD", which the gateway ignores.
+                using HttpResponseMessage ttl = await _http.PostAsJsonAsync(url + "/v3/lease/timetolive", new Dictionary<string, string?> { ["ID"] = lease.GetString() });
+                using JsonDocument left = JsonDocument.Parse(await ttl.Content.ReadAsStringAsync());
+                return left.RootElement.TryGetProperty("TTL", out JsonElement seconds) ? long.Parse(seconds.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or FormatException)
+            {
+                // try the next member
+            }
+        }
+        return null;
+    }
+
     /// <summary>Every gRPC request the members have started (the JSON gateway goes through gRPC too), summed.</summary>
     public async Task<double> RequestsStartedAsync()
     {

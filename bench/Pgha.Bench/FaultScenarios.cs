@@ -60,20 +60,47 @@ public sealed class FaultScenarios(BenchCluster cluster, string profile, Results
     public Task NodeFailureAsync(string leader)
     {
         int agent = cluster.AgentPid(leader);
-        return KillLeaderAsync("node failure", leader, [.. cluster.HaPids(leader).Where(pid => pid != agent), agent]);
+        return KillLeaderAsync("node failure", leader, [.. cluster.HaPids(leader).Where(pid => pid != agent), agent], () => RenewalAsync(leader));
+    }
+
+    /// <summary>
+    /// Until the leader has just renewed its key's lease, so the kill comes at the same point of either system's renewal
+    /// cycle and the key then lives a whole ttl: without it, how soon the scenario starts after the last renewal (the
+    /// settling before it) decides up to loop_wait of the outage.
+    /// </summary>
+    private async Task RenewalAsync(string leader)
+    {
+        long? before = null;
+        // Both systems renew at least once per loop_wait (at most 10 s in these profiles).
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        while (DateTime.UtcNow < until)
+        {
+            long? left = await cluster.Keys.LeaseSecondsLeftAsync("leader");
+            if (left > before)
+            {
+                return;
+            }
+            before = left ?? before;
+            await Task.Delay(20);
+        }
+        Console.WriteLine($"  {System}: node failure: no renewal of {leader}'s lease seen; killing anyway");
     }
 
     /// <summary>
     /// kill -9 of <paramref name="haProcesses"/> in their order, then of the leader's postmaster, under the writer;
     /// measured until the first write acknowledged by another node, and from the leader key's end until that write.
     /// </summary>
-    private async Task KillLeaderAsync(string scenario, string leader, IReadOnlyList<int> haProcesses)
+    private async Task KillLeaderAsync(string scenario, string leader, IReadOnlyList<int> haProcesses, Func<Task>? beforeKill = null)
     {
         string leaderAddress = cluster.Address(leader);
         int? postmaster = cluster.PostmasterPid(leader);
         Console.WriteLine($"  {System}: {scenario}: killing {leader}'s HA processes {string.Join(", ", haProcesses)} and postmaster {postmaster}");
         await using WriterClient writer = await StartWriterAsync();
         await using var key = new LeaderKeyWatch(cluster.Keys, leader, clock);
+        if (beforeKill is not null)
+        {
+            await beforeKill();
+        }
         double t0 = clock.Now;
         foreach (int pid in haProcesses)
         {
