@@ -77,15 +77,5 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
         File.WriteAllText(PidFile, fence.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static bool IsFence(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("\0fence\0", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    private static bool IsFence(int pid) => ProcessCommandLine.Read(pid)?.Contains("\0fence\0", StringComparison.Ordinal) == true;
 }

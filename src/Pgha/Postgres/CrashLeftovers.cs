@@ -11,7 +11,7 @@ internal static class CrashLeftovers
     /// </summary>
     public static async Task ClearAsync(PostgresInstance pg, CancellationToken ct)
     {
-        bool gone = await BoundedPoll.UntilAsync(_ => Task.FromResult(!PostmasterProcess.AnyProcessInDataDirectory(pg.DataDir)), pg.PgCtlTimeout, ct);
+        bool gone = await BoundedPoll.UntilAsync(_ => Task.FromResult(!DataDirectoryUsers.AnyWorkingIn(pg.DataDir)), pg.PgCtlTimeout, ct);
         if (!gone)
         {
             throw new PghaException($"{pg.DataDir}: processes of a dead postmaster still run there after {pg.PgCtlTimeout.TotalSeconds:0} s; kill them (ps -u postgres) and start again");

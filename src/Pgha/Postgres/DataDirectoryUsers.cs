@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Pgha.Processes;
 
 namespace Pgha.Postgres;
 
@@ -14,58 +14,59 @@ public static class DataDirectoryUsers
     /// <summary>The first such process other than <paramref name="exceptPid"/>, as "pid N (comm) why", or null.</summary>
     public static string? FindAny(string dataDir, string configPath, int exceptPid)
     {
-        string dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir));
+        string dir = Normalized(dataDir);
         string config = Path.GetFullPath(configPath);
-        foreach (string proc in Directory.EnumerateDirectories("/proc"))
+        foreach (int pid in Pids().Where(pid => pid != exceptPid))
         {
-            if (!int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid == exceptPid)
-            {
-                continue;
-            }
-            string? why = WorksIn(proc, dir) ? "works in the data directory"
-                : Arguments(proc).Any(a => Names(a, dir) || a == config || a == configPath) ? "names the data directory or the config" : null;
+            string? why = WorksIn(pid, dir) ? "works in the data directory"
+                : ProcessCommandLine.Arguments(pid).Any(a => Names(a, dir) || a == config || a == configPath) ? "names the data directory or the config" : null;
             if (why is not null)
             {
-                return $"pid {pid} ({Comm(proc)}) {why}";
+                return $"pid {pid} ({Comm(pid)}) {why}";
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// Server processes still working in <paramref name="dataDir"/> (every postgres child runs with it as cwd). After a
+    /// postmaster is killed they linger briefly, and a new postmaster refuses to start while they hold shared memory.
+    /// </summary>
+    public static bool AnyWorkingIn(string dataDir)
+    {
+        string dir = Normalized(dataDir);
+        return Pids().Any(pid => WorksIn(pid, dir));
+    }
+
+    private static string Normalized(string dir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+
+    private static IEnumerable<int> Pids() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(proc => int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : 0)
+            .Where(pid => pid > 0);
 
     /// <summary>An argument is the directory itself, or an option that carries it (<c>-D/dir</c>, <c>--pgdata=/dir</c>).</summary>
     private static bool Names(string argument, string dir) =>
         argument.EndsWith(dir, StringComparison.Ordinal)
         && (argument.Length == dir.Length || argument[^(dir.Length + 1)] is '=' || argument == "-D" + dir);
 
-    private static bool WorksIn(string proc, string dir)
+    private static bool WorksIn(int pid, string dir)
     {
         try
         {
-            return new DirectoryInfo(Path.Combine(proc, "cwd")).LinkTarget is { } cwd && Path.TrimEndingDirectorySeparator(cwd) == dir;
+            return new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget is { } cwd && Path.TrimEndingDirectorySeparator(cwd) == dir;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false; // exited meanwhile
+            return false; // exited meanwhile, or not ours to look at
         }
     }
 
-    private static string[] Arguments(string proc)
+    private static string Comm(int pid)
     {
         try
         {
-            return Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(proc, "cmdline"))).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    private static string Comm(string proc)
-    {
-        try
-        {
-            return File.ReadAllText(Path.Combine(proc, "comm")).Trim();
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pgha.Processes;
 
 namespace Pgha.Postgres;
 
@@ -74,19 +75,7 @@ public static class PostmasterProcess
     /// ...", e.g. <c>walsender</c>, <c>startup</c>); PostgreSQL sets it at fork whatever update_process_title says.
     /// </summary>
     public static IReadOnlyList<int> ChildrenOfKind(int postmaster, string kind) =>
-        [.. ChildPids(postmaster).Where(child => Title(child)?.Contains($": {kind} ", StringComparison.Ordinal) == true)];
-
-    private static string? Title(int pid)
-    {
-        try
-        {
-            return System.Text.Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/cmdline"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+        [.. ChildPids(postmaster).Where(child => ProcessCommandLine.Read(child)?.Contains($": {kind} ", StringComparison.Ordinal) == true)];
 
     /// <summary>True while <paramref name="pid"/> lives and is a child of <paramref name="parent"/>.</summary>
     public static bool IsChildOf(int pid, int parent) => ParentPid(pid) == parent;
@@ -108,32 +97,5 @@ public static class PostmasterProcess
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// Server processes still working in <paramref name="dataDir"/> (every postgres child runs with it as cwd). After a
-    /// postmaster is killed they linger briefly, and a new postmaster refuses to start while they hold shared memory.
-    /// </summary>
-    public static bool AnyProcessInDataDirectory(string dataDir)
-    {
-        foreach (string proc in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                continue;
-            }
-            try
-            {
-                if (new DirectoryInfo(Path.Combine(proc, "cwd")).LinkTarget == dataDir)
-                {
-                    return true;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Exited meanwhile, or not ours to look at.
-            }
-        }
-        return false;
     }
 }
