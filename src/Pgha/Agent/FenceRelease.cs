@@ -15,7 +15,7 @@ namespace Pgha.Agent;
 /// Anything in doubt (a process still in the data directory, an agent alive again, etcd not answering) leaves the key
 /// to expire as it would have without the fence.
 /// </summary>
-public sealed class FenceRelease(string dataDir, string leaseFile, string configPath, Action<string> write)
+public sealed class FenceRelease(string dataDir, string leaseFile, string configPath)
 {
     private static readonly TimeSpan s_settlePoll = TimeSpan.FromMilliseconds(20);
 
@@ -23,7 +23,8 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
     // long query may not, and then the key is left to expire.
     private static readonly TimeSpan s_settleBound = TimeSpan.FromSeconds(5);
 
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>Releases the key if nothing is in doubt; <paramref name="write"/> gets one line on what was done, or why not.</summary>
+    public async Task RunAsync(Action<string> write, CancellationToken ct)
     {
         if (ReadLease() is not { LeaseId: not 0 } lease)
         {
@@ -62,10 +63,10 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
             return;
         }
         long ready = took.ElapsedMilliseconds;
-        await RevokeAsync(config, lease, () => $"server processes seen gone after {settledMs} ms, config read in {configMs} ms, revoked in {took.ElapsedMilliseconds - ready} ms", ct);
+        await RevokeAsync(config, lease, write, () => $"server processes seen gone after {settledMs} ms, config read in {configMs} ms, revoked in {took.ElapsedMilliseconds - ready} ms", ct);
     }
 
-    private async Task RevokeAsync(PghaConfig config, FenceLease lease, Func<string> timing, CancellationToken ct)
+    private async Task RevokeAsync(PghaConfig config, FenceLease lease, Action<string> write, Func<string> timing, CancellationToken ct)
     {
         using var etcd = new EtcdGatewayClient(config.Etcd3.Urls, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), config.Etcd3.Username, config.Etcd3.Password);
         try
@@ -81,20 +82,18 @@ public sealed class FenceRelease(string dataDir, string leaseFile, string config
         }
     }
 
+    /// <summary>Null once nothing runs; else, after the bound, what still does.</summary>
     private async Task<string?> WaitUntilNothingRunsAsync(CancellationToken ct)
     {
-        var until = DateTime.UtcNow + s_settleBound;
-        while (true)
+        string? busy = null;
+        await BoundedPoll.UntilAsync(_ =>
         {
-            string? busy = PostmasterProcess.AlivePid(dataDir) is int postmaster
+            busy = PostmasterProcess.AlivePid(dataDir) is int postmaster
                 ? $"postmaster pid {postmaster} runs"
                 : DataDirectoryUsers.FindAny(dataDir, configPath, Environment.ProcessId);
-            if (busy is null || DateTime.UtcNow >= until)
-            {
-                return busy;
-            }
-            await Task.Delay(s_settlePoll, ct);
-        }
+            return Task.FromResult(busy is null);
+        }, s_settleBound, ct, s_settlePoll);
+        return busy;
     }
 
     private FenceLease? ReadLease()

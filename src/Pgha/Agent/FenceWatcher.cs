@@ -13,7 +13,7 @@ namespace Pgha.Agent;
 /// <c>postmaster.pid</c> or <c>standby.signal</c> (inotify) and on the agent's exit (pidfd), so an idle fence wakes when
 /// the agent moves the deadline and at the backstop, on its own thread.
 /// </summary>
-public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log, Func<Action<string>, FenceRelease>? release = null)
+public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentPid, TextWriter log, FenceRelease? release = null)
 {
     private static readonly TimeSpan s_stopPoll = TimeSpan.FromMilliseconds(100);
 
@@ -56,7 +56,7 @@ public sealed class FenceWatcher(string dataDir, string deadlineFile, int agentP
         {
             if (release is not null)
             {
-                await release(Write).RunAsync(ct);
+                await release.RunAsync(Write, ct);
             }
             return null;
         }

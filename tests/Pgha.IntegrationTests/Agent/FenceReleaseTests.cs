@@ -116,7 +116,7 @@ public sealed class FenceReleaseTests : IAsyncLifetime
     {
         string leaseFile = Path.Combine(RunDir, "fence.lease");
         var watcher = new FenceWatcher(DataDir, Path.Combine(RunDir, "fence.deadline"), agentPid, TextWriter.Synchronized(_log),
-            write => new FenceRelease(DataDir, leaseFile, ConfigPath, write));
+            new FenceRelease(DataDir, leaseFile, ConfigPath));
         return Task.Run(() => watcher.RunAsync(_stop.Token));
     }
 

@@ -24,9 +24,7 @@ public sealed class FenceCommand : Command
         {
             string dataDir = parse.GetValue(s_dataDir)!;
             (string? leaseFile, string? config) = (parse.GetValue(s_leaseFile), parse.GetValue(s_config));
-            Func<Action<string>, FenceRelease>? release = leaseFile is not null && config is not null
-                ? write => new FenceRelease(dataDir, leaseFile, config, write)
-                : null;
+            FenceRelease? release = leaseFile is not null && config is not null ? new FenceRelease(dataDir, leaseFile, config) : null;
             var watcher = new FenceWatcher(dataDir, parse.GetValue(s_deadline)!, parse.GetValue(s_agent), Console.Out, release);
             await watcher.RunAsync(ct);
             return ExitCodes.Success;
