@@ -42,9 +42,5 @@ public interface IPostgresControl
     /// <see cref="ReloadAsync"/> for a change of the dynamic config; false, and nothing signalled, when the running
     /// server has read files that already say everything the change would write.
     /// </summary>
-    async Task<bool> ReloadIfChangedAsync(CancellationToken ct)
-    {
-        await ReloadAsync(ct);
-        return true;
-    }
+    Task<bool> ReloadIfChangedAsync(CancellationToken ct);
 }

@@ -287,8 +287,10 @@ public sealed class PostgresControl(PostgresInstance pg, ILogger? logger = null)
         }
     }
 
-    /// <summary>A checkpoint before a fast stop makes the shutdown checkpoint short; if it fails, the stop still checkpoints.</summary>
-    /// <summary>The checkpoint before a graceful stop; returns the pid of the walsender streaming to <paramref name="candidate"/>.</summary>
+    /// <summary>
+    /// A checkpoint before a fast stop makes the shutdown checkpoint short; if it fails, the stop still checkpoints.
+    /// Returns the pid of the walsender streaming to <paramref name="candidate"/>, looked up on the same connection.
+    /// </summary>
     private async Task<int?> CheckpointAsync(string? candidate, CancellationToken ct)
     {
         try
