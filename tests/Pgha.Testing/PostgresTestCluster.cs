@@ -57,15 +57,22 @@ public sealed class PostgresTestCluster : IAsyncDisposable
         return node;
     }
 
+    /// <summary>n1 bootstrapped (initdb, started as primary, roles set up).</summary>
+    public async Task<PostgresTestNode> BootstrappedPrimaryAsync()
+    {
+        PostgresTestNode n1 = await NodeAsync(1);
+        await n1.Provisioning.BootstrapAsync(CancellationToken.None);
+        return n1;
+    }
+
     /// <summary>
     /// n1 bootstrapped as a primary with a physical slot for n2, then <paramref name="primarySql"/> run on it (so the
     /// clone has it), n2 cloned from n1 with pg_basebackup and started as its replica; returns once n2 streams from n1.
     /// </summary>
     public async Task<(PostgresTestNode Primary, PostgresTestNode Replica)> PrimaryWithStreamingReplicaAsync(string? primarySql = null)
     {
-        PostgresTestNode n1 = await NodeAsync(1);
+        PostgresTestNode n1 = await BootstrappedPrimaryAsync();
         PostgresTestNode n2 = await NodeAsync(2);
-        await n1.Provisioning.BootstrapAsync(CancellationToken.None);
         await n1.ExecuteAsync($"SELECT pg_create_physical_replication_slot('{SlotName.ForMember(n2.Name)}', true)");
         if (primarySql is not null)
         {

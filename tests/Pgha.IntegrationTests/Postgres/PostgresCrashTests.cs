@@ -12,11 +12,7 @@ public sealed class PostgresCrashTests : IAsyncLifetime
     private readonly PostgresTestCluster _cluster = new();
     private PostgresTestNode _n1 = null!;
 
-    public async Task InitializeAsync()
-    {
-        _n1 = await _cluster.NodeAsync(1);
-        await _n1.Provisioning.BootstrapAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _n1 = await _cluster.BootstrappedPrimaryAsync();
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 

@@ -11,11 +11,7 @@ public sealed class RoleSetupTests : IAsyncLifetime
     private readonly PostgresTestCluster _cluster = new(network: "127.0.58");
     private PostgresTestNode _n1 = null!;
 
-    public async Task InitializeAsync()
-    {
-        _n1 = await _cluster.NodeAsync(1);
-        await _n1.Provisioning.BootstrapAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _n1 = await _cluster.BootstrappedPrimaryAsync();
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
