@@ -12,25 +12,14 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
     /// <summary>The key's value (null: no such key); Answered is false when no member answered.</summary>
     public async Task<(bool Answered, string? Value)> TryGetAsync(string key)
     {
-        foreach (string url in clientUrls)
+        using JsonDocument? doc = await AskAsync("/v3/kv/range", new Dictionary<string, string> { ["key"] = B64(prefix + key) });
+        if (doc is null)
         {
-            try
-            {
-                using HttpResponseMessage response = await _http.PostAsJsonAsync(url + "/v3/kv/range", new { key = B64(prefix + key) });
-                response.EnsureSuccessStatusCode();
-                using JsonDocument doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                if (!doc.RootElement.TryGetProperty("kvs", out JsonElement kvs))
-                {
-                    return (true, null);
-                }
-                return (true, Encoding.UTF8.GetString(Convert.FromBase64String(kvs[0].GetProperty("value").GetString()!)));
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
-            {
-                // try the next member
-            }
+            return (false, null);
         }
-        return (false, null);
+        return doc.RootElement.TryGetProperty("kvs", out JsonElement kvs)
+            ? (true, Encoding.UTF8.GetString(Convert.FromBase64String(kvs[0].GetProperty("value").GetString()!)))
+            : (true, null);
     }
 
     /// <summary>
@@ -39,22 +28,31 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
     /// </summary>
     public async Task<long?> LeaseSecondsLeftAsync(string key)
     {
+        using JsonDocument? kv = await AskAsync("/v3/kv/range", new Dictionary<string, string> { ["key"] = B64(prefix + key) });
+        if (kv is null || !kv.RootElement.TryGetProperty("kvs", out JsonElement kvs) || !kvs[0].TryGetProperty("lease", out JsonElement lease))
+        {
+            return null;
+        }
+        using JsonDocument? left = await AskAsync("/v3/lease/timetolive", new Dictionary<string, string> { ["ID"] = lease.GetString()! });
+        return left is not null && left.RootElement.TryGetProperty("TTL", out JsonElement seconds)
+            && long.TryParse(seconds.GetString(), System.Globalization.CultureInfo.InvariantCulture, out long ttl) ? ttl : null;
+    }
+
+    /// <summary>
+    /// The first member's answer to <paramref name="body"/> at <paramref name="path"/>, or null when none answered. The
+    /// body is a dictionary, not an anonymous type: PostAsJsonAsync would camel-case "ID" to "iD", which the gateway ignores.
+    /// </summary>
+    private async Task<JsonDocument?> AskAsync(string path, Dictionary<string, string> body)
+    {
         foreach (string url in clientUrls)
         {
             try
             {
-                using HttpResponseMessage range = await _http.PostAsJsonAsync(url + "/v3/kv/range", new { key = B64(prefix + key) });
-                using JsonDocument kv = JsonDocument.Parse(await range.Content.ReadAsStringAsync());
-                if (!kv.RootElement.TryGetProperty("kvs", out JsonElement kvs) || !kvs[0].TryGetProperty("lease", out JsonElement lease))
-                {
-                    return null;
-                }
-                // Not an anonymous type: PostAsJsonAsync would camel-case it to "iD", which the gateway ignores.
-                using HttpResponseMessage ttl = await _http.PostAsJsonAsync(url + "/v3/lease/timetolive", new Dictionary<string, string?> { ["ID"] = lease.GetString() });
-                using JsonDocument left = JsonDocument.Parse(await ttl.Content.ReadAsStringAsync());
-                return left.RootElement.TryGetProperty("TTL", out JsonElement seconds) ? long.Parse(seconds.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null;
+                using HttpResponseMessage response = await _http.PostAsJsonAsync(url + path, body);
+                response.EnsureSuccessStatusCode();
+                return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or FormatException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
             {
                 // try the next member
             }
