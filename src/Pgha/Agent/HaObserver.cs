@@ -33,7 +33,8 @@ public sealed class HaObserver(
         HaSettings ha = settings.Ha;
         long read = clock.GetTimestamp();
         bool leaderless = cluster.IsReachable && cluster.Leader is null;
-        bool racing = leaderless && !IsNamedCandidate(cluster, ha.Name);
+        // The bootstrapping node takes the key it initialized without comparing itself with anyone.
+        bool racing = leaderless && !IsNamedCandidate(cluster, ha.Name) && !memory.Bootstrapping;
         // In a leader race the peers are asked while the local server is looked at: both answer the same question.
         using var peersDone = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task<IReadOnlyList<PeerReport>>? asking = racing && _serverRanLastLook ? AskPeersAsync(cluster, ha, peersDone.Token) : null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Npgsql;
 using Pgha.Core.Config;
@@ -15,6 +16,8 @@ public sealed class PostgresInstance
 {
     private readonly Func<DynamicConfig> _dynamic;
     private readonly ProcessRunner _runner;
+    // One unpooled data source per local connection string: it remembers the server's (built-in) types.
+    private readonly ConcurrentDictionary<string, NpgsqlDataSource> _localSources = new();
 
     public PostgresInstance(PghaConfig config, Func<DynamicConfig> dynamic, PostgresBinaries binaries, ProcessRunner runner)
     {
@@ -73,11 +76,11 @@ public sealed class PostgresInstance
 
     public void WriteFiles(IReadOnlyList<FileContent> files) => AtomicFile.WriteAll(files, Owner);
 
-    /// <summary>A connection to the local server as the superuser over the unix socket, with short timeouts so a hung server is noticed.</summary>
-    public NpgsqlConnection LocalConnection(int timeoutSeconds = 3)
+    /// <summary>The superuser's connection string to the local server over the unix socket, with short timeouts so a hung server is noticed.</summary>
+    public NpgsqlConnectionStringBuilder LocalConnectionString(int timeoutSeconds = 3)
     {
         Credentials su = Config.Postgresql.Superuser;
-        var builder = new NpgsqlConnectionStringBuilder
+        return new NpgsqlConnectionStringBuilder
         {
             Host = SocketDirectory,
             Port = Port,
@@ -89,8 +92,14 @@ public sealed class PostgresInstance
             CommandTimeout = timeoutSeconds,
             ApplicationName = "pgha",
         };
-        return new NpgsqlConnection(builder.ConnectionString);
     }
+
+    /// <summary>A connection (not yet open) with <see cref="LocalConnectionString"/>.</summary>
+    public NpgsqlConnection LocalConnection(int timeoutSeconds = 3) =>
+        // The agent reads only built-in types. Loading the server's type catalog would cost each connection string's
+        // first login a query of 20-40 ms: the bootstrap's role setup, the first probe after a start, a stop's checkpoint.
+        _localSources.GetOrAdd(LocalConnectionString(timeoutSeconds).ConnectionString,
+            static s => new NpgsqlDataSourceBuilder(s).ConfigureTypeLoading(t => t.EnableTypeLoading(false)).Build()).CreateConnection();
 
     /// <summary>CHECKPOINT on <paramref name="connection"/>, free of statement_timeout and bounded by pg_ctl_timeout.</summary>
     public async Task CheckpointAsync(NpgsqlConnection connection, CancellationToken ct)

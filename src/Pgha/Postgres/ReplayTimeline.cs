@@ -12,14 +12,9 @@ internal static class ReplayTimeline
     /// <summary>The replay timeline, or null when the server cannot say (the caller falls back on the control file's).</summary>
     public static async Task<int?> TryReadAsync(PostgresInstance pg, CancellationToken ct)
     {
-        string connectionString;
-        await using (NpgsqlConnection template = pg.LocalConnection())
-        {
-            connectionString = template.ConnectionString;
-        }
         try
         {
-            await using var replication = new PhysicalReplicationConnection(connectionString);
+            await using var replication = new PhysicalReplicationConnection(pg.LocalConnectionString().ConnectionString);
             await replication.Open(ct);
             ReplicationSystemIdentification system = await replication.IdentifySystem(ct);
             return system.Timeline > 0 ? (int)system.Timeline : null;

@@ -21,11 +21,9 @@ internal static class RewindSourceCheckpoint
     /// <summary>Best effort: a source that cannot be asked (no superuser login from here) is left to pg_rewind as it is.</summary>
     public static async Task EnsureAsync(PostgresInstance pg, Upstream source, ILogger logger, CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(pg.LocalConnection(timeoutSeconds: 5).ConnectionString)
-        {
-            Host = source.Host,
-            Port = source.Port,
-        };
+        NpgsqlConnectionStringBuilder builder = pg.LocalConnectionString(timeoutSeconds: 5);
+        builder.Host = source.Host;
+        builder.Port = source.Port;
         try
         {
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
