@@ -40,21 +40,28 @@ public sealed class HaObserverTests
 
     private static HaObserver Observer(CountingPeers peers)
     {
-        var config = new PghaConfig
-        {
-            Scope = "observer",
-            Name = "n1",
-            RestApi = new RestApiConfig { Listen = "127.0.0.1:9", ConnectAddress = "127.0.0.1:9" },
-            Etcd3 = new Etcd3Config { Hosts = ["127.0.0.1:9"] },
-            Postgresql = new PostgresqlConfig
-            {
-                Listen = "127.0.0.1:9",
-                ConnectAddress = "127.0.0.1:9",
-                DataDir = "/nonexistent",
-                Superuser = new Credentials("postgres", "unused"),
-                Replication = new Credentials("replicator", "unused"),
-            },
-        };
+        const string Yaml = """
+            scope: observer
+            name: n1
+            restapi:
+              listen: 127.0.0.1:9
+              connect_address: 127.0.0.1:9
+            etcd3:
+              hosts: 127.0.0.1:9
+            postgresql:
+              listen: 127.0.0.1:9
+              connect_address: 127.0.0.1:9
+              data_dir: /nonexistent
+              authentication:
+                superuser:
+                  username: postgres
+                  password: unused
+                replication:
+                  username: replicator
+                  password: unused
+            """;
+        ConfigLoadResult loaded = PghaConfigLoader.Load(Yaml, "observer.yaml", new Dictionary<string, string>());
+        PghaConfig config = loaded.Config ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors));
         return new HaObserver(new LeaderlessStore(), new RunningPrimary(), new PeerProbe(new HttpClient(peers)), new ClusterSettings(config),
             new LongActionRunner(), TimeProvider.System, NullLogger<HaObserver>.Instance);
     }
