@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pgha.Processes;
 
 namespace Pgha.Postgres;
@@ -16,7 +15,7 @@ public static class DataDirectoryUsers
     {
         string dir = Normalized(dataDir);
         string config = Path.GetFullPath(configPath);
-        foreach (int pid in Pids().Where(pid => pid != exceptPid))
+        foreach (int pid in ProcessTable.Pids().Where(pid => pid != exceptPid))
         {
             string? why = WorksIn(pid, dir) ? "works in the data directory"
                 : ProcessCommandLine.Arguments(pid).Any(a => Names(a, dir) || a == config || a == configPath) ? "names the data directory or the config" : null;
@@ -35,15 +34,10 @@ public static class DataDirectoryUsers
     public static bool AnyWorkingIn(string dataDir)
     {
         string dir = Normalized(dataDir);
-        return Pids().Any(pid => WorksIn(pid, dir));
+        return ProcessTable.Pids().Any(pid => WorksIn(pid, dir));
     }
 
     private static string Normalized(string dir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
-
-    private static IEnumerable<int> Pids() =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(proc => int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : 0)
-            .Where(pid => pid > 0);
 
     /// <summary>An argument is the directory itself, or an option that carries it (<c>-D/dir</c>, <c>--pgdata=/dir</c>).</summary>
     private static bool Names(string argument, string dir) =>

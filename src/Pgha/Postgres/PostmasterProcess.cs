@@ -57,18 +57,7 @@ public static class PostmasterProcess
     /// The pids whose parent is <paramref name="pid"/> (for a postmaster: every backend and auxiliary process), from
     /// /proc/*/stat. Read them while the parent lives: once it dies they are re-parented and no longer show as its own.
     /// </summary>
-    public static IReadOnlyList<int> ChildPids(int pid)
-    {
-        var children = new List<int>();
-        foreach (string proc in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out int candidate) && ParentPid(candidate) == pid)
-            {
-                children.Add(candidate);
-            }
-        }
-        return children;
-    }
+    public static IReadOnlyList<int> ChildPids(int pid) => [.. ProcessTable.Pids().Where(candidate => ParentPid(candidate) == pid)];
 
     /// <summary>
     /// The children of <paramref name="postmaster"/> of one kind, by their process title ("postgres: [cluster: ]kind

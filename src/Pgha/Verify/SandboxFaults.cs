@@ -3,6 +3,7 @@ using Pgha.Core.Ctl;
 using Pgha.Core.Dcs;
 using Pgha.Etcd;
 using Pgha.Operations;
+using Pgha.Postgres;
 using Pgha.Processes;
 using Pgha.Sandbox;
 
@@ -91,7 +92,7 @@ public sealed class SandboxFaults(SandboxLayout layout) : IFaultInjector
             return InjectedFault.Skipped($"{leader} has no postmaster.pid");
         }
         // Stopping only the postmaster would leave its backends serving the writers' open connections.
-        IReadOnlyList<int> pids = [postmaster, .. ProcessTree.Children(postmaster)];
+        IReadOnlyList<int> pids = [postmaster, .. PostmasterProcess.ChildPids(postmaster)];
         foreach (int pid in pids)
         {
             Signals.Send(pid, Signals.SigStop);
