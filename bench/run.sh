@@ -8,16 +8,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 
-need() { command -v "$1" >/dev/null 2>&1; }
-missing=()
-need patroni || missing+=(patroni)
-need wrk || missing+=(wrk)
-need etcd || missing+=(etcd-server)
-[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]}"
-  apt-get install -y "${missing[@]}" >/dev/null
-fi
+# What is missing (etcd, PostgreSQL 15, Patroni, wrk, the NativeAOT linker) comes from Debian: apt-get update once,
+# then install, with the packaged default services kept from starting.
+scripts/install-deps.sh --bench
 
 # The agent as operators run it: the published build.
 dotnet publish src/Pgha/Pgha.csproj -c Release -o artifacts/pgha --nologo -v quiet

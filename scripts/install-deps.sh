@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages pgha needs when they are missing: apt-get update once, then install.
-# Usage: scripts/install-deps.sh [--test]   (--test adds what the test suites and benchmarks use)
+# Usage: scripts/install-deps.sh [--test | --bench]
+#   --test adds what the test suites use; --bench what bench/run.sh uses (Patroni to compare with, wrk).
 set -euo pipefail
 
 # clang and zlib1g-dev: `dotnet publish` links the NativeAOT binary with clang (binutils, libc6-dev come with it).
 want=(postgresql etcd-server etcd-client clang zlib1g-dev)
-if [[ "${1:-}" == "--test" ]]; then
-    want+=(patroni haproxy iproute2 nftables procps jq)
-fi
+case "${1:-}" in
+    --test) want+=(patroni haproxy iproute2 nftables procps jq) ;;
+    --bench) want+=(patroni wrk procps) ;;
+    "") ;;
+    *) echo "scripts/install-deps.sh: unknown option '$1'; use --test, --bench or nothing" >&2; exit 2 ;;
+esac
 
 missing=()
 for pkg in "${want[@]}"; do

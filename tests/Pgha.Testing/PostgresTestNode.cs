@@ -30,7 +30,7 @@ public sealed record PostgresTestNode(
         Pooling = false,
         Timeout = 10,
         CommandTimeout = 30,
-    }.ConnectionString);
+    }.WithoutGss().ConnectionString);
 
     public async Task<object?> ScalarAsync(string sql)
     {

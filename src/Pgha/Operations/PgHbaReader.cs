@@ -11,20 +11,9 @@ public static class PgHbaReader
     public static async Task<IReadOnlyList<string>> ReadAsync(Member member, string user, string? password, CancellationToken ct)
     {
         (string host, int port) = member.PostgresEndpoint;
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = host,
-            Port = port,
-            Username = user,
-            Password = password,
-            Database = "postgres",
-            Pooling = false,
-            Timeout = 5,
-            ApplicationName = "pgha ctl",
-        };
         try
         {
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await using var connection = new NpgsqlConnection(MemberConnectionString.For(member, user, password));
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand("SELECT pg_read_file(current_setting('hba_file'))", connection);
             return HbaEdit.RulesOf((string)(await command.ExecuteScalarAsync(ct))!);

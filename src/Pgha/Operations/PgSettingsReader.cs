@@ -14,21 +14,9 @@ public static class PgSettingsReader
     public static async Task<IReadOnlyDictionary<string, PgSetting>> ReadAsync(Member member, string user, string? password, CancellationToken ct)
     {
         (string host, int port) = member.PostgresEndpoint;
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = host,
-            Port = port,
-            Username = user,
-            Password = password,
-            Database = "postgres",
-            Pooling = false,
-            Timeout = 5,
-            CommandTimeout = 10,
-            ApplicationName = "pgha ctl",
-        };
         try
         {
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await using var connection = new NpgsqlConnection(MemberConnectionString.For(member, user, password));
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand(Query, connection);
             await using NpgsqlDataReader row = await command.ExecuteReaderAsync(ct);

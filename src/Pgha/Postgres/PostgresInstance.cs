@@ -91,7 +91,7 @@ public sealed class PostgresInstance
             Timeout = timeoutSeconds,
             CommandTimeout = timeoutSeconds,
             ApplicationName = "pgha",
-        };
+        }.WithoutGss();
     }
 
     /// <summary>A connection (not yet open) with <see cref="LocalConnectionString"/>.</summary>

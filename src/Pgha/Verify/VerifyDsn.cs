@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using Pgha.Cli;
+using Pgha.Postgres;
 
 namespace Pgha.Verify;
 
@@ -22,6 +23,7 @@ public sealed class VerifyDsn
         ["passfile"] = "Passfile",
         ["connect_timeout"] = "Timeout",
         ["sslmode"] = "SSL Mode",
+        ["gssencmode"] = "GSS Encryption Mode",
         ["target_session_attrs"] = "Target Session Attributes",
         ["application_name"] = "Application Name",
     };
@@ -54,6 +56,12 @@ public sealed class VerifyDsn
         if (passfile is not null && builder.Password is null && builder.Passfile is null)
         {
             builder.Passfile = passfile;
+        }
+        if (!dsn.Contains("gss", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only a DSN that asks for GSS (Kerberos) gets it: the writers measure outages in milliseconds, and Npgsql's
+            // default GSS attempt can hold a login for seconds (NpgsqlLogin).
+            builder.WithoutGss();
         }
         builder.Database ??= "postgres";
         builder.Username ??= "postgres";

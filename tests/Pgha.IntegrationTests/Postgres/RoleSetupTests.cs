@@ -70,7 +70,7 @@ public sealed class RoleSetupTests : IAsyncLifetime
         Database = "postgres",
         Pooling = false,
         Timeout = 10,
-    }.ConnectionString);
+    }.WithoutGss().ConnectionString);
 
     private async Task ApplyAsync(PostgresqlConfig config)
     {
