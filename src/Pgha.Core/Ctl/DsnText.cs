@@ -5,7 +5,8 @@ namespace Pgha.Core.Ctl;
 
 /// <summary>
 /// <c>pgha dsn</c>: the multi-host connection strings for read-write, read-only and any, in libpq form (with
-/// target_session_attrs and load_balance_hosts=random as in the tutorial) and in Npgsql form.
+/// target_session_attrs and load_balance_hosts=random as in the tutorial) and in Npgsql form (GSS encryption off,
+/// <see cref="NpgsqlGss"/>).
 /// </summary>
 public static class DsnText
 {
@@ -22,7 +23,7 @@ public static class DsnText
             text.AppendLine($"{label}:");
             text.AppendLine($"  libpq:  host={hosts} port={ports} dbname={database} user={user} target_session_attrs={libpq}{balance}");
             text.AppendLine($"  npgsql: Host={string.Join(',', members.Select(m => $"{m.Host}:{m.Port}"))};Database={database};Username={user};Target Session Attributes={npgsql}" +
-                $"{(label == "read-write" ? "" : ";Load Balance Hosts=true")}");
+                $"{(label == "read-write" ? "" : ";Load Balance Hosts=true")};{NpgsqlGss.Off}");
         }
         return text.ToString().TrimEnd();
     }

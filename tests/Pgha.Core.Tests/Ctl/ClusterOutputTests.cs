@@ -105,6 +105,7 @@ public sealed class ClusterOutputTests
         string text = DsnText.Render(s_cluster, "app", "appdb");
         Assert.Contains("host=10.0.0.1,10.0.0.2,10.0.0.3 port=5432,5432,5432 dbname=appdb user=app target_session_attrs=read-write", text, StringComparison.Ordinal);
         Assert.Contains("target_session_attrs=read-only load_balance_hosts=random", text, StringComparison.Ordinal);
-        Assert.Contains("Host=10.0.0.1:5432,10.0.0.2:5432,10.0.0.3:5432;Database=appdb;Username=app;Target Session Attributes=any;Load Balance Hosts=true", text, StringComparison.Ordinal);
+        Assert.Contains("Host=10.0.0.1:5432,10.0.0.2:5432,10.0.0.3:5432;Database=appdb;Username=app;Target Session Attributes=any;Load Balance Hosts=true;GSS Encryption Mode=Disable", text, StringComparison.Ordinal);
+        Assert.Contains("Username=app;Target Session Attributes=read-write;GSS Encryption Mode=Disable", text, StringComparison.Ordinal);
     }
 }
