@@ -12,7 +12,7 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
     /// <summary>The key's value (null: no such key); Answered is false when no member answered.</summary>
     public async Task<(bool Answered, string? Value)> TryGetAsync(string key)
     {
-        using JsonDocument? doc = await AskAsync("/v3/kv/range", new Dictionary<string, string> { ["key"] = B64(prefix + key) });
+        using JsonDocument? doc = await RangeAsync(key);
         if (doc is null)
         {
             return (false, null);
@@ -28,7 +28,7 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
     /// </summary>
     public async Task<long?> LeaseSecondsLeftAsync(string key)
     {
-        using JsonDocument? kv = await AskAsync("/v3/kv/range", new Dictionary<string, string> { ["key"] = B64(prefix + key) });
+        using JsonDocument? kv = await RangeAsync(key);
         if (kv is null || !kv.RootElement.TryGetProperty("kvs", out JsonElement kvs) || !kvs[0].TryGetProperty("lease", out JsonElement lease))
         {
             return null;
@@ -37,6 +37,8 @@ public sealed class EtcdKeys(IReadOnlyList<string> clientUrls, string prefix) : 
         return left is not null && left.RootElement.TryGetProperty("TTL", out JsonElement seconds)
             && long.TryParse(seconds.GetString(), System.Globalization.CultureInfo.InvariantCulture, out long ttl) ? ttl : null;
     }
+
+    private Task<JsonDocument?> RangeAsync(string key) => AskAsync("/v3/kv/range", new Dictionary<string, string> { ["key"] = B64(prefix + key) });
 
     /// <summary>
     /// The first member's answer to <paramref name="body"/> at <paramref name="path"/>, or null when none answered. The
