@@ -207,7 +207,7 @@ public sealed class AgentCluster : IAsyncDisposable
     public NpgsqlConnection Connect(string node) => new(ConnectionString(Address(node)));
 
     public string ConnectionString(string host, string targetSessionAttributes = "any") =>
-        $"Host={host};Port=5432;Username=postgres;Password={_options.Secrets.SuperuserPassword};Database=postgres;Pooling=false;Timeout=3;Command Timeout=5;GSS Encryption Mode=Disable;Target Session Attributes={targetSessionAttributes}";
+        $"Host={host};Port=5432;Username=postgres;Password={_options.Secrets.SuperuserPassword};Database=postgres;Pooling=false;Timeout=3;Command Timeout=5;{NpgsqlGss.Off};Target Session Attributes={targetSessionAttributes}";
 
     /// <summary>The multi-host writer string, as clients use it.</summary>
     public string WriterConnectionString() => ConnectionString(string.Join(',', Addresses), "read-write") + ";Host Recheck Seconds=1";

@@ -12,6 +12,9 @@ namespace Pgha.Verify;
 /// </summary>
 public sealed class VerifyDsn
 {
+    /// <summary>Npgsql's canonical keyword; the builder's Keys lists only what the DSN set, under that name.</summary>
+    private const string GssEncryptionModeKey = "GSS Encryption Mode";
+
     private static readonly Dictionary<string, string> s_libpqToNpgsql = new(StringComparer.Ordinal)
     {
         ["host"] = "Host",
@@ -23,7 +26,7 @@ public sealed class VerifyDsn
         ["passfile"] = "Passfile",
         ["connect_timeout"] = "Timeout",
         ["sslmode"] = "SSL Mode",
-        ["gssencmode"] = "GSS Encryption Mode",
+        ["gssencmode"] = GssEncryptionModeKey,
         ["target_session_attrs"] = "Target Session Attributes",
         ["application_name"] = "Application Name",
     };
@@ -57,7 +60,11 @@ public sealed class VerifyDsn
         {
             builder.Passfile = passfile;
         }
-        if (!dsn.Contains("gss", StringComparison.OrdinalIgnoreCase))
+        // Keys, not ContainsKey: Npgsql's ContainsKey is true for every keyword it knows, set or not.
+#pragma warning disable CA1841
+        bool asksForGss = builder.Keys.Contains(GssEncryptionModeKey);
+#pragma warning restore CA1841
+        if (!asksForGss)
         {
             // Only a DSN that asks for GSS (Kerberos) gets it: the writers measure outages in milliseconds, and Npgsql's
             // default GSS attempt can hold a login for seconds (NpgsqlLogin).

@@ -75,7 +75,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     }
 
     private string MalloryConnection(string node) =>
-        $"Host={_cluster.Address(node)};Port=5432;Username=mallory;Password=mallory-pw;Database=postgres;Pooling=false;Timeout=3;GSS Encryption Mode=Disable";
+        $"Host={_cluster.Address(node)};Port=5432;Username=mallory;Password=mallory-pw;Database=postgres;Pooling=false;Timeout=3;{NpgsqlGss.Off}";
 
     private async Task Bad_values_are_refused_and_etcd_is_unchanged(string leader)
     {

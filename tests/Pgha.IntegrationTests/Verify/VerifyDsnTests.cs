@@ -12,6 +12,7 @@ public sealed class VerifyDsnTests
     [Theory]
     [InlineData("Host=127.0.0.1,127.0.0.2;Username=app", "Disable")]
     [InlineData("host=127.0.0.1,127.0.0.2 user=app", "Disable")]
+    [InlineData("Host=127.0.0.1;Username=gss;Password=gssapi", "Disable")]
     [InlineData("Host=127.0.0.1;GSS Encryption Mode=Require", "Require")]
     [InlineData("host=127.0.0.1 gssencmode=prefer", "Prefer")]
     public void WritersAskForGssOnlyWhenTheDsnDoes(string dsn, string expected)
