@@ -57,18 +57,21 @@ public sealed class EtcdClusterCacheTests : IAsyncLifetime
     [Fact]
     public async Task Unchanged_member_content_is_not_rewritten_but_the_lease_stays_alive()
     {
-        var lease = new EtcdLeaderLease(Client(), _prefix, "n1", () => 2);
+        var lease = new EtcdLeaderLease(Client(), _prefix, "n1", () => 6);
         EtcdClusterStore store = new(Client(), _prefix);
         await lease.PublishMemberAsync(MemberJson, keyMissing: false, default);
         long written = await MemberRevisionAsync(store);
+        long leaseId = lease.LeaseId;
 
-        // Four seconds of cycles on a 2 s lease: only the keep-alives keep the key.
-        for (int i = 0; i < 8; i++)
+        // Eight seconds of cycles on a 6 s lease: only the keep-alives keep the key. A keep-alive is sent once half the
+        // ttl is gone, so the lease survives a stall of up to 2.5 s on a loaded machine (a 2 s lease once did not).
+        for (int i = 0; i < 16; i++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500));
             await lease.PublishMemberAsync(MemberJson, keyMissing: false, default);
         }
 
+        Assert.Equal(leaseId, lease.LeaseId);
         Assert.Equal(written, await MemberRevisionAsync(store));
         await lease.PublishMemberAsync(MemberJson, keyMissing: true, default);
         Assert.True(await MemberRevisionAsync(store) > written);
