@@ -24,7 +24,7 @@ public static class MetricsText
         string role = s.ReportedRole();
         Add(text, "patroni_version", "gauge", "Patroni semver without periods.", scope, PaddedVersion(s.PatroniVersion));
         Add(text, "patroni_postgres_running", "gauge", "Value is 1 if Postgres is running, 0 otherwise.", scope,
-            Flag(s.ReportedState() == "running"));
+            Flag(SnapshotFacts.IsRunningState(s.ReportedState())));
         Add(text, "patroni_postmaster_start_time", "gauge", "Epoch seconds since Postgres started.", scope,
             Seconds(running ? pg.PostmasterStartTime : null));
         Add(text, "patroni_master", "gauge", "Value is 1 if this node is the leader, 0 otherwise.", scope,

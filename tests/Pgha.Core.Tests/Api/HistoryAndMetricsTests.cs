@@ -55,6 +55,19 @@ public sealed class HistoryAndMetricsTests
     }
 
     [Theory]
+    [InlineData("running", "1")]
+    [InlineData("streaming", "1")] // a replica whose walreceiver streams: PostgreSQL runs
+    [InlineData("unknown", "0")]
+    [InlineData("starting", "0")]
+    [InlineData("stopped", "0")]
+    public void Postgres_running_is_1_for_a_running_or_streaming_server(string state, string expected)
+    {
+        string text = MetricsText.Build(Replica() with { State = state }, Now);
+
+        Assert.Contains($"patroni_postgres_running{{scope=\"demo\"}} {expected}\n", text);
+    }
+
+    [Theory]
     [InlineData("3.0.2", "030002")]
     [InlineData("10.1.12", "100112")]
     public void Version_parts_are_padded_to_two_digits(string version, string expected) =>
