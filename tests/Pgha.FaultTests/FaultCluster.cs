@@ -68,7 +68,7 @@ public sealed class FaultCluster : IAsyncDisposable
         string? leader = values.GetValueOrDefault(prefix + "leader");
         return values.Where(kv => kv.Key.StartsWith(prefix + "members/", StringComparison.Ordinal))
             .Select(kv => MemberJson.Parse(kv.Key[(prefix.Length + "members/".Length)..], kv.Value))
-            .Select(m => new MemberRow(m.Name, m.Name == leader ? "Leader" : "Replica", m.State))
+            .Select(m => new MemberRow(m.Name, m.Name == leader ? "Leader" : "Replica", m.ShownState(m.Name == leader)))
             .ToList();
     }
 

@@ -187,7 +187,7 @@ public sealed class AgentCluster : IAsyncDisposable
                 return false;
             }
             leader = l.Name;
-            return view.Members.Count(m => m.Name != l.Name && m.State == "streaming") >= replicas;
+            return view.Members.Count(m => m.Name != l.Name && m.ReplicationState == "streaming") >= replicas;
         }, timeout ?? TimeSpan.FromSeconds(180), $"a leader{(notLeader is null ? "" : $" other than {notLeader}")} with {replicas} streaming replicas");
         return leader;
     }

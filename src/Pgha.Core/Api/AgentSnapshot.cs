@@ -14,8 +14,10 @@ public sealed record AgentSnapshot
     public required LocalPostgres Postgres { get; init; }
     /// <summary>Patroni role published in the member key.</summary>
     public required MemberRole Role { get; init; }
-    /// <summary>Patroni state string (running, streaming, starting, stopped, crashed, creating replica, ...).</summary>
+    /// <summary>Patroni state string (running, starting, stopped, crashed, creating replica, ...).</summary>
     public required string State { get; init; }
+    /// <summary><c>streaming</c> for a replica whose walreceiver streams (Patroni 3.0.4's <c>replication_state</c>).</summary>
+    public string? ReplicationState { get; init; }
     /// <summary>The last successful DCS read (may be stale when etcd is unreachable).</summary>
     public required ClusterView Cluster { get; init; }
     /// <summary>When this node last refreshed the leader key; null if it does not hold it.</summary>

@@ -58,7 +58,7 @@ public static class ClusterJson
         w.WriteStartObject();
         w.WriteString("name", member.Name);
         w.WriteString("role", RoleOf(cluster, member, config.StandbyCluster));
-        w.WriteString("state", member.State);
+        w.WriteString("state", member.ShownState(cluster.IsLeader(member.Name)));
         WriteIfPresent(w, "api_url", member.ApiUrl);
         (string host, int port) = member.PostgresEndpoint;
         if (host.Length > 0)

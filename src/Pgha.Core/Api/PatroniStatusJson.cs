@@ -71,6 +71,10 @@ public static class PatroniStatusJson
             w.WriteBoolean("sync_standby", true);
         }
         w.WriteNumber("timeline", pg.Timeline);
+        if (s.ReplicationState is { } replication)
+        {
+            w.WriteString("replication_state", replication);
+        }
         if (!pg.InRecovery && pg.Replication.Count > 0)
         {
             WriteReplication(w, pg.Replication);

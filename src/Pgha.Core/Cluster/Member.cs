@@ -8,8 +8,10 @@ public sealed record Member
     public string ConnUrl { get; init; } = "";
     /// <summary><c>http://host:port/patroni</c>.</summary>
     public string ApiUrl { get; init; } = "";
-    /// <summary>Patroni state string: running, streaming, stopped, starting, crashed, creating replica, ...</summary>
+    /// <summary>Patroni state string: running, stopped, starting, crashed, creating replica, ...</summary>
     public string State { get; init; } = "stopped";
+    /// <summary>A running replica's <c>replication_state</c> (Patroni 3.0.4+): <c>streaming</c> while its walreceiver streams.</summary>
+    public string? ReplicationState { get; init; }
     public MemberRole Role { get; init; } = MemberRole.Uninitialized;
     /// <summary>Primary: current WAL LSN; replica: max(received, replayed). Bytes.</summary>
     public long? XlogLocation { get; init; }
@@ -19,6 +21,13 @@ public sealed record Member
     public string? PendingRestartReason { get; init; }
     public bool Paused { get; init; }
     public string Version { get; init; } = "";
+
+    /// <summary>
+    /// The state <c>/cluster</c> and <c>pgha list</c> show, as Patroni 3.0.4+ does: a replica's replication state when it
+    /// has one, else <see cref="State"/>. Members written before <c>replication_state</c> existed said <c>streaming</c>
+    /// in <see cref="State"/> itself, so readers that want a running server accept both.
+    /// </summary>
+    public string ShownState(bool isLeader) => (isLeader ? null : ReplicationState) ?? State;
 
     /// <summary>Host and port parsed from <see cref="ConnUrl"/>; empty when it cannot be parsed.</summary>
     public (string Host, int Port) PostgresEndpoint => ConnUrlParser.HostPort(ConnUrl);

@@ -5,7 +5,7 @@ namespace Pgha.Core.Cluster;
 /// <summary>The state and role strings a member publishes, derived from what the probe saw this cycle.</summary>
 public static class MemberStatus
 {
-    /// <summary>Patroni's state string. Replicas report <c>streaming</c> when the walreceiver streams, as Patroni 3.0.4+ and the tutorial show.</summary>
+    /// <summary>Patroni's state string: a running server says <c>running</c>, replica or not (monitors test for it).</summary>
     public static string State(LocalPostgres postgres, LongActionStatus? longAction, bool crashed) => longAction switch
     {
         { Running: true, Name: LongActionNames.Bootstrap } => "initializing new cluster",
@@ -13,7 +13,6 @@ public static class MemberStatus
         { Running: true, Name: LongActionNames.Rewind } => "running pg_rewind",
         _ => postgres.RunState switch
         {
-            PostgresRunState.Running when postgres.InRecovery && postgres.IsStreaming => "streaming",
             PostgresRunState.Running => "running",
             PostgresRunState.Starting => "starting",
             PostgresRunState.NotResponding => "unknown",
@@ -21,6 +20,13 @@ public static class MemberStatus
             _ => "stopped",
         },
     };
+
+    /// <summary>
+    /// Patroni 3.0.4's <c>replication_state</c>, published beside <c>state</c>: <c>streaming</c> for a running replica whose
+    /// walreceiver streams, else none (Patroni's <c>in archive recovery</c> needs a restore_command, which pgha does not set).
+    /// </summary>
+    public static string? ReplicationState(LocalPostgres postgres) =>
+        postgres.RunState == PostgresRunState.Running && postgres.InRecovery && postgres.IsStreaming ? "streaming" : null;
 
     public static MemberRole Role(LocalPostgres postgres) => postgres.RunState switch
     {

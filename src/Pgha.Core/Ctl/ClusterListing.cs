@@ -59,11 +59,11 @@ public sealed record ClusterListing(IReadOnlyList<string> Headers, IReadOnlyList
         if (leader || m.XlogLocation is not long position)
         {
             string lag = leader ? "" : "unknown";
-            return [name, where, RoleText(cluster, m), m.State, tl, "", lag, "", lag];
+            return [name, where, RoleText(cluster, m), m.ShownState(leader), tl, "", lag, "", lag];
         }
         string lsn = ClusterTable.FormatLsn(position);
         string mb = cluster.LastLsn > 0 ? Math.Max(0, (cluster.LastLsn - position) / 1_048_576).ToString(CultureInfo.InvariantCulture) : "0";
-        return [name, where, RoleText(cluster, m), m.State, tl, lsn, mb, lsn, mb];
+        return [name, where, RoleText(cluster, m), m.ShownState(leader), tl, lsn, mb, lsn, mb];
     }
 
     private static string RoleText(ClusterView cluster, Member m)

@@ -29,6 +29,10 @@ public static class MemberJson
         {
             w.WriteNumber("xlog_location", xlog);
         }
+        if (member.ReplicationState is { } replication)
+        {
+            w.WriteString("replication_state", replication);
+        }
         if (member.Timeline is int timeline)
         {
             w.WriteNumber("timeline", timeline);
@@ -57,6 +61,7 @@ public static class MemberJson
             ConnUrl = o.GetString("conn_url") ?? "",
             ApiUrl = o.GetString("api_url") ?? "",
             State = o.GetString("state") ?? "stopped",
+            ReplicationState = o.GetString("replication_state"),
             Role = MemberRoleWire.FromWire(o.GetString("role")),
             Version = o.GetString("version") ?? "",
             XlogLocation = o.GetInt64("xlog_location"),

@@ -57,7 +57,7 @@ public sealed class LeaderWatch(IClusterStore store, AsyncSignal wake, ILogger<L
         _members.Clear();
         foreach (Member member in view.Members)
         {
-            _members[member.Name] = (member.Role, member.State);
+            _members[member.Name] = (member.Role, member.ShownState(false));
         }
         return view.Revision;
     }
@@ -95,7 +95,7 @@ public sealed class LeaderWatch(IClusterStore store, AsyncSignal wake, ILogger<L
             return false;
         }
         Member member = MemberJson.Parse(name, value);
-        (MemberRole, string) now = (member.Role, member.State);
+        (MemberRole, string) now = (member.Role, member.ShownState(false));
         bool changed = !_members.TryGetValue(name, out (MemberRole, string) before) || before != now;
         _members[name] = now;
         return changed;

@@ -30,7 +30,7 @@ public sealed class SandboxWaiter(Func<CancellationToken, Task<ClusterView>> rea
 
     public static bool IsHealthy(ClusterView view, int replicas) =>
         view.LeaderMember is { Role: MemberRole.Primary, State: "running" }
-        && view.Members.Count(m => !view.IsLeader(m.Name) && m.State == "streaming") >= replicas;
+        && view.Members.Count(m => !view.IsLeader(m.Name) && m.ReplicationState == "streaming") >= replicas;
 
     private async Task<ClusterView> TryReadAsync(CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class SandboxWaiter(Func<CancellationToken, Task<ClusterView>> rea
             return "waiting for the agents to register";
         }
         IEnumerable<string> members = view.Members.OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(m => $"{m.Name}: {(view.IsLeader(m.Name) ? "leader, " : "")}{m.State}");
+            .Select(m => $"{m.Name}: {(view.IsLeader(m.Name) ? "leader, " : "")}{m.ShownState(view.IsLeader(m.Name))}");
         return string.Join("; ", members);
     }
 }

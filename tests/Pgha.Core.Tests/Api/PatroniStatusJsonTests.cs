@@ -66,6 +66,16 @@ public sealed class PatroniStatusJsonTests
     }
 
     [Fact]
+    public void A_streaming_replica_reports_state_running_and_replication_state_streaming()
+    {
+        JsonObject json = Parse(Replica() with { State = "running", ReplicationState = "streaming" });
+
+        Assert.Equal("running", (string?)json["state"]);
+        Assert.Equal("streaming", (string?)json["replication_state"]);
+        Assert.Null(Parse(Leader())["replication_state"]);
+    }
+
+    [Fact]
     public void A_sync_replica_says_so()
     {
         JsonObject json = Parse(Replica() with { Cluster = ThreeNodes("n1", "n2") });

@@ -13,10 +13,10 @@ public sealed class ClusterOutputTests
         ConfigJson = "{\"pause\":true,\"maximum_lag_on_failover\":1048576}",
         Members =
         [
-            new Member { Name = "n2", ConnUrl = "postgres://10.0.0.2:5432/postgres", State = "streaming", Role = MemberRole.Replica, XlogLocation = 0x3000060, Timeline = 1 },
+            new Member { Name = "n2", ConnUrl = "postgres://10.0.0.2:5432/postgres", State = "running", ReplicationState = "streaming", Role = MemberRole.Replica, XlogLocation = 0x3000060, Timeline = 1 },
             new Member { Name = "n1", ConnUrl = "postgres://10.0.0.1:5432/postgres", State = "running", Role = MemberRole.Primary, XlogLocation = 0x3000060, Timeline = 1,
                 PendingRestart = true, PendingRestartReason = "shared_buffers: 128MB->256MB" },
-            new Member { Name = "n3", ConnUrl = "postgres://10.0.0.3:5432/postgres", State = "streaming", Role = MemberRole.Replica, XlogLocation = 0x1000000, Timeline = 1,
+            new Member { Name = "n3", ConnUrl = "postgres://10.0.0.3:5432/postgres", State = "running", ReplicationState = "streaming", Role = MemberRole.Replica, XlogLocation = 0x1000000, Timeline = 1,
                 Tags = new MemberTags { NoFailover = true } },
         ],
     };

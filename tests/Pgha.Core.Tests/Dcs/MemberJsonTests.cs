@@ -10,7 +10,8 @@ public sealed class MemberJsonTests
         Name = "n2",
         ConnUrl = "postgres://127.0.0.2:5432/postgres",
         ApiUrl = "http://127.0.0.2:8008/patroni",
-        State = "streaming",
+        State = "running",
+        ReplicationState = "streaming",
         Role = MemberRole.Replica,
         Version = "3.0.2",
         XlogLocation = 50331808,
@@ -21,9 +22,10 @@ public sealed class MemberJsonTests
     public void Serialize_writes_compact_json_with_patroni_field_names()
     {
         Assert.Equal(
-            """{"conn_url":"postgres://127.0.0.2:5432/postgres","api_url":"http://127.0.0.2:8008/patroni","state":"streaming","role":"replica","version":"3.0.2","xlog_location":50331808,"timeline":3}""",
+            """{"conn_url":"postgres://127.0.0.2:5432/postgres","api_url":"http://127.0.0.2:8008/patroni","state":"running","role":"replica","version":"3.0.2","xlog_location":50331808,"replication_state":"streaming","timeline":3}""",
             MemberJson.Serialize(s_replica));
     }
+
 
     [Fact]
     public void Serialize_writes_primary_role_as_master() =>
@@ -64,6 +66,7 @@ public sealed class MemberJsonTests
         Assert.Equal(MemberJson.Serialize(original), MemberJson.Serialize(parsed));
         Assert.True(parsed.Tags.NoFailover);
         Assert.Equal("east", parsed.Tags.Custom["dc"]);
+        Assert.Equal("streaming", parsed.ReplicationState);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class DivergedReplicaRepairTests : IAsyncLifetime
         await Wait.UntilAsync(async () =>
         {
             ClusterView view = await _cluster.TryReadAsync();
-            return view.Leader?.Name == behind && view.FindMember(ahead)?.State == "streaming";
+            return view.Leader?.Name == behind && view.FindMember(ahead)?.ReplicationState == "streaming";
         }, TimeSpan.FromSeconds(180), $"{ahead} to stream from {behind}");
         string log = _cluster.Log(ahead);
         Assert.Contains(HaReasons.FollowerRewindDivergedStart(behind), log, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public sealed class FailoverTests : IAsyncLifetime
         await Wait.UntilAsync(async () =>
         {
             ClusterView view = await _cluster.TryReadAsync();
-            return view.Leader?.Name == next && view.FindMember(leader)?.State == "streaming";
+            return view.Leader?.Name == next && view.FindMember(leader)?.ReplicationState == "streaming";
         }, TimeSpan.FromSeconds(180), $"{leader} to rejoin as a streaming replica of {next}");
         Assert.Contains("pg_rewind", _cluster.Log(leader), StringComparison.Ordinal);
         await Wait.UntilAsync(async () => await _cluster.CountAsync(leader, "t") == 2, TimeSpan.FromSeconds(60), "the write on the new leader to reach the old one");

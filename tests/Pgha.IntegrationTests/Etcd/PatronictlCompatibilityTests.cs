@@ -18,7 +18,7 @@ public sealed class PatronictlCompatibilityTests() : EtcdTestCluster(31)
         EtcdClusterStore store = Store();
         await FakeCluster.WriteAsync(store,
             FakeCluster.Member("n1", MemberRole.Primary, "running"),
-            FakeCluster.Member("n2", MemberRole.Replica, "streaming"));
+            FakeCluster.Member("n2", MemberRole.Replica, "running") with { ReplicationState = "streaming" });
         using var paths = new TestPaths("patronictl");
         string config = paths.Sub("patronictl.yaml");
         await File.WriteAllTextAsync(config,
@@ -32,7 +32,8 @@ public sealed class PatronictlCompatibilityTests() : EtcdTestCluster(31)
         Assert.Equal("Leader", byMember["n1"].GetProperty("Role").GetString());
         Assert.Equal("Replica", byMember["n2"].GetProperty("Role").GetString());
         Assert.Equal("running", byMember["n1"].GetProperty("State").GetString());
-        Assert.Equal("streaming", byMember["n2"].GetProperty("State").GetString());
+        // Patroni 3.0.2 knows no replication_state: it shows the state, as it would for its own replicas.
+        Assert.Equal("running", byMember["n2"].GetProperty("State").GetString());
         Assert.Equal("127.0.61.202", byMember["n2"].GetProperty("Host").GetString());
         Assert.Equal(2, byMember["n1"].GetProperty("TL").GetInt32());
         Assert.Equal(scope, byMember["n1"].GetProperty("Cluster").GetString());
