@@ -23,10 +23,12 @@ public static class MemberStatus
 
     /// <summary>
     /// Patroni 3.0.4's <c>replication_state</c>, published beside <c>state</c>: <c>streaming</c> for a running replica whose
-    /// walreceiver streams, else none (Patroni's <c>in archive recovery</c> needs a restore_command, which pgha does not set).
+    /// walreceiver streams, else none (Patroni's <c>in archive recovery</c> needs a restore_command, which pgha does not set);
+    /// none either while a long action (bootstrap, clone, rewind) names the state.
     /// </summary>
-    public static string? ReplicationState(LocalPostgres postgres) =>
-        postgres.RunState == PostgresRunState.Running && postgres.InRecovery && postgres.IsStreaming ? "streaming" : null;
+    public static string? ReplicationState(LocalPostgres postgres, LongActionStatus? longAction) =>
+        longAction is not { Running: true }
+        && postgres.RunState == PostgresRunState.Running && postgres.InRecovery && postgres.IsStreaming ? "streaming" : null;
 
     public static MemberRole Role(LocalPostgres postgres) => postgres.RunState switch
     {

@@ -59,7 +59,7 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
             ConnUrl = $"postgres://{settings.Local.Postgresql.ConnectAddress}/{settings.Local.Postgresql.Database}",
             ApiUrl = $"http://{settings.Local.RestApi.ConnectAddress}/patroni",
             State = MemberStatus.State(pg, longAction, crashed),
-            ReplicationState = longAction is { Running: true } ? null : MemberStatus.ReplicationState(pg),
+            ReplicationState = MemberStatus.ReplicationState(pg, longAction),
             Role = MemberStatus.Role(pg),
             XlogLocation = positionKnown ? pg.WalPosition : null,
             Timeline = positionKnown && pg.Timeline > 0 ? pg.Timeline : null,

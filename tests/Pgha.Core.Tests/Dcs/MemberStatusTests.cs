@@ -22,7 +22,17 @@ public sealed class MemberStatusTests
         string why, LocalPostgres postgres, string state, string? replicationState)
     {
         Assert.Equal(state, MemberStatus.State(postgres, longAction: null, crashed: false));
-        Assert.True(replicationState == MemberStatus.ReplicationState(postgres), why);
+        Assert.True(replicationState == MemberStatus.ReplicationState(postgres, longAction: null), why);
+    }
+
+    [Fact]
+    public void A_long_action_names_the_state_without_a_replication_state()
+    {
+        var rewind = new LongActionStatus(LongActionNames.Rewind, Running: true, Failed: false, Error: null);
+        LocalPostgres streaming = Probed.RunningReplica() with { IsStreaming = true };
+
+        Assert.Equal("running pg_rewind", MemberStatus.State(streaming, rewind, crashed: false));
+        Assert.Null(MemberStatus.ReplicationState(streaming, rewind));
     }
 
     [Theory]
