@@ -8,6 +8,12 @@ namespace Pgha.Core.Api;
 /// <summary>The body of <c>GET /patroni</c> and of every health check GET, with Patroni 3.0.2's field names.</summary>
 public static class PatroniStatusJson
 {
+    /// <summary>
+    /// pgha's one field beyond Patroni's: present while the server cannot write in pg_wal, with PostgreSQL's message.
+    /// Peers read it in a leader race (such a member cannot lead), and it tells an operator why this member stands aside.
+    /// </summary>
+    public const string WalWriteErrorField = "wal_write_error";
+
     public static string Build(AgentSnapshot s, DateTimeOffset now)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -74,6 +80,10 @@ public static class PatroniStatusJson
         if (s.ReplicationState is { } replication)
         {
             w.WriteString("replication_state", replication);
+        }
+        if (pg.WalWrite == WalWriteCheck.Failed)
+        {
+            w.WriteString(WalWriteErrorField, pg.WalWriteError ?? "no detail");
         }
         if (!pg.InRecovery && pg.Replication.Count > 0)
         {

@@ -10,6 +10,12 @@ public static class FailoverCandidates
     public static (bool Healthiest, string Why) IsHealthiest(HaInput input)
     {
         HaSettings settings = input.Settings;
+        if (input.Postgres.WalWrite == WalWriteCheck.Failed)
+        {
+            // Its promotion could never finish (the end-of-recovery checkpoint writes WAL): it would hold the key with no
+            // writable primary behind it. Not even an operator's request changes that.
+            return (false, $"my WAL cannot be written ({input.Postgres.WalWriteError ?? "no detail"})");
+        }
         FailoverKey? request = input.Cluster.Failover is { IsEmpty: false } f ? f : null;
         if (request is { Leader.Length: > 0, Candidate.Length: > 0 } && SyncSet(input) is { } switchoverSync && !switchoverSync.Contains(input.Me))
         {
@@ -24,7 +30,7 @@ public static class FailoverCandidates
         {
             return (false, "I am tagged nofailover");
         }
-        if (request?.Candidate is { Length: > 0 } candidate && input.Peers.Any(p => p.Name == candidate && p.Reachable)
+        if (request?.Candidate is { Length: > 0 } candidate && input.Peers.Any(p => p.Name == candidate && p.Reachable && !p.NoFailover)
             && (string.IsNullOrEmpty(request.Leader) || SyncSet(input)?.Contains(candidate) != false))
         {
             return (false, $"a manual failover to ({candidate}) was requested");

@@ -29,7 +29,7 @@ public sealed record LocalPostgres
     public IReadOnlyList<ReplicationConnection> Replication { get; init; } = [];
     /// <summary>A running primary's live <c>synchronous_standby_names</c>; null when not read (replica, stopped).</summary>
     public string? SynchronousStandbyNames { get; init; }
-    /// <summary>Running primary only: whether a tiny committed write reached the WAL (gray-failure check).</summary>
+    /// <summary>Running server only: whether the server (and on a primary, the agent's fsync) could write in pg_wal.</summary>
     public WalWriteCheck WalWrite { get; init; } = WalWriteCheck.NotChecked;
     /// <summary>What the failed WAL write check reported (PostgreSQL's message), for the log line.</summary>
     public string? WalWriteError { get; init; }

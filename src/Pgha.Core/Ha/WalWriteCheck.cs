@@ -1,9 +1,9 @@
 namespace Pgha.Core.Ha;
 
-/// <summary>Outcome of the primary's tiny committed write, which proves WAL reaches the disk.</summary>
+/// <summary>Outcome of the probe's write in pg_wal (<c>WalWriteProbe</c>), which shows whether the server can persist WAL.</summary>
 public enum WalWriteCheck
 {
-    /// <summary>Not a running primary, or the check was cut short by something the ordinary probe reports.</summary>
+    /// <summary>Not a running server, or the check was cut short by something the ordinary probe reports.</summary>
     NotChecked,
     Succeeded,
     /// <summary>PostgreSQL reported a disk, file access or PANIC error: the primary cannot persist commits.</summary>

@@ -278,6 +278,7 @@ public sealed class HaExecutor(
         {
             await control.StopAsync(mode, ct);
         }
+        publisher.ShowStopped();
         if (mode == DemoteMode.Offline)
         {
             // Without etcd nobody can be followed; read-only keeps serving reads and refuses writes.

@@ -13,11 +13,40 @@ namespace Pgha.Agent;
 public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings, TimeProvider clock) : ISnapshotSource
 {
     private AgentSnapshot? _current;
+    // Set when a demotion stopped PostgreSQL in this cycle: the cycle's observation (a running primary) is stale.
+    private bool _stoppedSinceObserved;
 
     public AgentSnapshot? Current => Volatile.Read(ref _current);
 
+    /// <summary>
+    /// A demotion stopped PostgreSQL: the REST API says so at once, before the leader key is released. Until the next
+    /// cycle looks again the snapshot would otherwise show the primary it observed, and the peers racing for the
+    /// released key would defer to "a primary that is still alive" which is already gone, while this node, starting
+    /// again as a replica, could race them for the key it just gave up.
+    /// </summary>
+    public void ShowStopped()
+    {
+        _stoppedSinceObserved = true;
+        if (Current is { } current)
+        {
+            Volatile.Write(ref _current, current with
+            {
+                Postgres = Stopped(current.Postgres),
+                Role = MemberRole.Replica,
+                State = "stopped",
+                ReplicationState = null,
+                TakenAt = clock.GetUtcNow(),
+            });
+        }
+    }
+
     public async Task PublishAsync(HaInput input, AgentMemory memory, LongActionStatus? longAction, CancellationToken ct)
     {
+        if (_stoppedSinceObserved)
+        {
+            _stoppedSinceObserved = false;
+            input = input with { Postgres = Stopped(input.Postgres), Memory = input.Memory with { PostgresWasRunning = false } };
+        }
         bool crashed = input.Memory.PostgresWasRunning && !input.Postgres.IsRunning;
         Member member = BuildMember(input, longAction, crashed);
         AgentSnapshot snapshot = new()
@@ -48,6 +77,14 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
             await lease.PublishMemberAsync(MemberJson.Serialize(member), keyMissing, ct);
         }
     }
+
+    /// <summary>What a stopped server reports: its identity stays, its live status goes.</summary>
+    private static LocalPostgres Stopped(LocalPostgres observed) => LocalPostgres.StoppedInstance with
+    {
+        SystemIdentifier = observed.SystemIdentifier,
+        ServerVersion = observed.ServerVersion,
+        Timeline = observed.Timeline,
+    };
 
     private Member BuildMember(HaInput input, LongActionStatus? longAction, bool crashed)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pgha.Core.Api;
 using Pgha.Core.Cluster;
 using Pgha.Core.Ha;
 
@@ -56,6 +57,8 @@ public sealed class PeerProbe(HttpClient http, FailsafeRound? failsafe = null, F
         }
         bool noFailover = root.TryGetProperty("tags", out JsonElement tags)
             && tags.TryGetProperty("nofailover", out JsonElement nf) && nf.ValueKind == JsonValueKind.True;
+        // A member that cannot write its WAL does not race; if it is ahead, the others must not wait for it.
+        noFailover |= root.TryGetProperty(PatroniStatusJson.WalWriteErrorField, out _);
         int timeline = root.TryGetProperty("timeline", out JsonElement tl) && tl.TryGetInt32(out int t) ? t : 0;
         bool running = root.TryGetProperty("state", out JsonElement s) && s.GetString() is "running" or "streaming";
         return new PeerReport(name, Reachable: running || !inRecovery, inRecovery, position, noFailover, timeline);

@@ -5,15 +5,19 @@ using Pgha.Core.Ha;
 namespace Pgha.Postgres;
 
 /// <summary>
-/// The ordinary probe plus a gray-failure check on a running primary, once per cycle, in two steps:
+/// The ordinary probe plus a gray-failure check on a running server, once per cycle, in two steps:
 /// 1. <c>COPY (SELECT 1) TO '&lt;data&gt;/pg_wal/pgha.writecheck'</c> on the probe's kept connection: the server, as the
 ///    postgres user, rewrites a file in pg_wal. A read-only or full file system, or a pg_wal that lost its
 ///    permissions, fails here with a plain ERROR (42501, 53100, 58030). Verified by hand: with pg_wal at 0500, this
 ///    ERRORs while the server stays up; a commit instead lets the first process that opens a WAL segment PANIC, and the
 ///    server then loops in crash recovery.
-/// 2. the agent rewrites the same file and fsyncs it, on a pool thread, bounded in time: COPY does not fsync, and a
-///    disk whose writes hang shows only on a sync. A sync that still hangs from an earlier cycle counts as timed out
-///    without starting another.
+/// 2. on a primary, the agent rewrites the same file and fsyncs it, on a pool thread, bounded in time: COPY does not
+///    fsync, and a disk whose writes hang shows only on a sync. A sync that still hangs from an earlier cycle counts as
+///    timed out without starting another.
+/// A replica runs step 1 only (COPY TO is allowed on a hot standby): a member whose pg_wal refuses writes must not win
+/// a leader race, since its promotion could never finish, but the race is on the clients' critical path and a sync
+/// can take tens of milliseconds on a busy disk. A primary that stepped down for this fault restarts as a replica and
+/// keeps failing step 1 until the directory is mended, which is what keeps it out of the race.
 /// Neither step writes WAL: an idle primary's WAL position stays put, so the member and optime keys stay unchanged
 /// between cycles (a commit per cycle used to rewrite them, and the replicas' keys with them, every cycle). The file
 /// (two bytes) is not a WAL segment name; PostgreSQL ignores it and pg_basebackup does not copy pg_wal's contents.
@@ -28,15 +32,15 @@ public sealed class WalWriteProbe(PostgresProbe inner, PostgresInstance pg) : IP
     public async Task<LocalPostgres> ProbeAsync(ReplayTimelineDetail detail, CancellationToken ct)
     {
         LocalPostgres local = await inner.ProbeAsync(detail, ct);
-        if (!local.IsRunningPrimary)
+        if (!local.IsRunning)
         {
             return local;
         }
-        (WalWriteCheck check, string? error) = await CheckAsync(ct);
+        (WalWriteCheck check, string? error) = await CheckAsync(syncToo: !local.InRecovery, ct);
         return local with { WalWrite = check, WalWriteError = error };
     }
 
-    private async Task<(WalWriteCheck, string?)> CheckAsync(CancellationToken ct)
+    private async Task<(WalWriteCheck, string?)> CheckAsync(bool syncToo, CancellationToken ct)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(s_bound);
@@ -51,6 +55,10 @@ public sealed class WalWriteProbe(PostgresProbe inner, PostgresInstance pg) : IP
             }))
             {
                 return (WalWriteCheck.NotChecked, null);
+            }
+            if (!syncToo)
+            {
+                return (WalWriteCheck.Succeeded, null);
             }
             if (_sync is { IsCompleted: false })
             {

@@ -358,6 +358,19 @@ public sealed class HaRulesTests
         yield return RuleRow.Of("a nofailover peer ahead does not count",
             Race(Settings.For("n2"), Cluster.WithoutLeader(), 100, Peers.Replica("n3", lsn: 120, noFailover: true)),
             HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new Promote());
+        yield return RuleRow.Of("a replica whose pg_wal refuses writes (a former primary that stepped down for it)",
+            Input.For("n2").Sees(Cluster.WithoutLeader()).Finds(Postgres.RunningReplica(200) with { WalWrite = WalWriteCheck.Failed, WalWriteError = "ERROR 42501: denied" })
+                .Probes(Peers.Replica("n3", lsn: 100)),
+            HaReasons.RaceNotHealthiest("my WAL cannot be written (ERROR 42501: denied)"));
+        yield return RuleRow.Of("a replica whose pg_wal refuses writes, even when a failover names it",
+            Input.For("n2").Sees(Cluster.WithoutLeader().Failover(candidate: "n2")).Finds(Postgres.RunningReplica(200) with { WalWrite = WalWriteCheck.Failed, WalWriteError = "ERROR 42501: denied" }),
+            HaReasons.RaceNotHealthiest("my WAL cannot be written (ERROR 42501: denied)"));
+        yield return RuleRow.Of("a primary without the key whose pg_wal refuses writes",
+            Input.For("n2").Sees(Cluster.WithoutLeader()).Finds(Postgres.RunningPrimary() with { WalWrite = WalWriteCheck.Failed, WalWriteError = "ERROR 53100: disk full" }),
+            HaReasons.RaceDemote("my WAL cannot be written (ERROR 53100: disk full)"), DemoteNoLock);
+        yield return RuleRow.Of("a manual failover candidate that cannot lead does not hold the others back",
+            Race(Settings.For("n2"), Cluster.WithoutLeader().Failover(candidate: "n3"), 100, Peers.Replica("n3", lsn: 90, noFailover: true)),
+            HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new Promote(), new ClearFailoverKey());
         yield return RuleRow.Of("an unreachable peer ahead does not count",
             Race(Settings.For("n2"), Cluster.WithoutLeader(), 100, Peers.Unreachable("n3")),
             HaReasons.RaceAcquirePromote, new AcquireLeaderLock(), new Promote());

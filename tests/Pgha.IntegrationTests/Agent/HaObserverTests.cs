@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pgha.Agent;
 using Pgha.Core.Cluster;
-using Pgha.Core.Config;
 using Pgha.Core.Ha;
 
 namespace Pgha.IntegrationTests.Agent;
@@ -38,33 +37,9 @@ public sealed class HaObserverTests
         Assert.True(input.Postgres.IsRunningPrimary);
     }
 
-    private static HaObserver Observer(CountingPeers peers)
-    {
-        const string Yaml = """
-            scope: observer
-            name: n1
-            restapi:
-              listen: 127.0.0.1:9
-              connect_address: 127.0.0.1:9
-            etcd3:
-              hosts: 127.0.0.1:9
-            postgresql:
-              listen: 127.0.0.1:9
-              connect_address: 127.0.0.1:9
-              data_dir: /nonexistent
-              authentication:
-                superuser:
-                  username: postgres
-                  password: unused
-                replication:
-                  username: replicator
-                  password: unused
-            """;
-        ConfigLoadResult loaded = PghaConfigLoader.Load(Yaml, "observer.yaml", new Dictionary<string, string>());
-        PghaConfig config = loaded.Config ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors));
-        return new HaObserver(new LeaderlessStore(), new RunningPrimary(), new PeerProbe(new HttpClient(peers)), new ClusterSettings(config),
+    private static HaObserver Observer(CountingPeers peers) =>
+        new(new LeaderlessStore(), new RunningPrimary(), new PeerProbe(new HttpClient(peers)), MinimalAgentConfig.Settings("observer", "n1"),
             new LongActionRunner(), TimeProvider.System, NullLogger<HaObserver>.Instance);
-    }
 
     private sealed class CountingPeers : HttpMessageHandler
     {
