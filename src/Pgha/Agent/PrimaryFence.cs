@@ -17,6 +17,10 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
     public string LeaseFile => Path.Combine(runDir, "fence.lease");
     public string PidFile => Path.Combine(runDir, "fence.pid");
 
+    // A process mid-execve is looked at again this often, this many times at most (see IsFence).
+    private const int MaxLooksDuringExec = 20;
+    private const int LookAgainAfterMs = 5;
+
     private long? _written;
     private FenceLease? _leaseWritten;
     private Task? _fenceExit;
@@ -77,5 +81,22 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
         File.WriteAllText(PidFile, fence.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static bool IsFence(int pid) => ProcessCommandLine.Read(pid)?.Contains("\0fence\0", StringComparison.Ordinal) == true;
+    /// <summary>
+    /// A process in the middle of execve shows an empty command line (the new image's arguments are not mapped yet), and
+    /// a fence just started goes through one: setsid execs the agent's binary. Looking again for a moment keeps a fence
+    /// caught in that window from being taken for gone, which started a second one.
+    /// </summary>
+    private static bool IsFence(int pid)
+    {
+        for (int look = 1; ; look++)
+        {
+            string? commandLine = ProcessCommandLine.Read(pid);
+            if (commandLine is not { Length: 0 } || look == MaxLooksDuringExec || !DetachedProcess.IsAlive(pid))
+            {
+                return commandLine?.Contains("\0fence\0", StringComparison.Ordinal) == true;
+            }
+            Thread.Sleep(LookAgainAfterMs);
+        }
+    }
+
 }
