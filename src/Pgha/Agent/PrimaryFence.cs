@@ -98,5 +98,4 @@ public sealed class PrimaryFence(string dataDir, string runDir, TimeProvider clo
             Thread.Sleep(LookAgainAfterMs);
         }
     }
-
 }
