@@ -29,12 +29,13 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
         _stoppedSinceObserved = true;
         if (Current is { } current)
         {
+            LocalPostgres stopped = Stopped(current.Postgres);
             Volatile.Write(ref _current, current with
             {
-                Postgres = Stopped(current.Postgres),
-                Role = MemberRole.Replica,
-                State = "stopped",
-                ReplicationState = null,
+                Postgres = stopped,
+                Role = MemberStatus.Role(stopped),
+                State = MemberStatus.State(stopped, longAction: null, crashed: false),
+                ReplicationState = MemberStatus.ReplicationState(stopped, longAction: null),
                 TakenAt = clock.GetUtcNow(),
             });
         }
@@ -42,12 +43,13 @@ public sealed class MemberPublisher(ILeaderLease lease, ClusterSettings settings
 
     public async Task PublishAsync(HaInput input, AgentMemory memory, LongActionStatus? longAction, CancellationToken ct)
     {
-        if (_stoppedSinceObserved)
+        bool stoppedByDemotion = _stoppedSinceObserved;
+        _stoppedSinceObserved = false;
+        if (stoppedByDemotion)
         {
-            _stoppedSinceObserved = false;
-            input = input with { Postgres = Stopped(input.Postgres), Memory = input.Memory with { PostgresWasRunning = false } };
+            input = input with { Postgres = Stopped(input.Postgres) };
         }
-        bool crashed = input.Memory.PostgresWasRunning && !input.Postgres.IsRunning;
+        bool crashed = !stoppedByDemotion && input.Memory.PostgresWasRunning && !input.Postgres.IsRunning;
         Member member = BuildMember(input, longAction, crashed);
         AgentSnapshot snapshot = new()
         {
